@@ -1,0 +1,97 @@
+"""Throughput of `flashpoint run` against a bare spaCy `nlp.pipe` on the same real news texts.
+
+Both run in this process on the PolNeAR article texts (../shared/gold/polnear/*/text/), so
+the ratio b/a is what flashpoint adds on top of the model. Peak RSS is reset between the
+two runs through /proc/self/clear_refs.
+
+    .venv/bin/python bench/throughput.py [--limit N] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "gold" / "polnear"
+
+
+def reset_peak_rss() -> None:
+    """Make VmHWM restart from the current RSS (Linux >= 4.0)."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure(label: str, fn: Callable[[], object], n_docs: int, tokens: int) -> dict[str, float]:
+    reset_peak_rss()
+    started = time.perf_counter()
+    fn()
+    seconds = time.perf_counter() - started
+    row = {
+        "seconds": seconds,
+        "articles_per_s": n_docs / seconds,
+        "tokens_per_s": tokens / seconds,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    print(
+        f"{label:<28} {seconds:8.1f} s {row['articles_per_s']:8.1f} art/s "
+        f"{row['tokens_per_s']:9.0f} tok/s {row['peak_rss_mb']:8.0f} MB peak RSS"
+    )
+    return row
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N texts")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    paths = sorted(POLNEAR.glob("*/text/*.txt"))
+    if not paths:
+        print(f"skipped: no PolNeAR texts under {POLNEAR}")
+        return 0
+    if args.limit:
+        paths = paths[: args.limit]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+
+    from flashpoint.engine import RunConfig, run
+    from flashpoint.nlp import get_pipeline, load_model
+
+    bare = load_model()
+    get_pipeline()  # both pipelines loaded before timing: we measure processing only
+
+    tokens = sum(len(doc) for doc in bare.tokenizer.pipe(texts))
+    tmp = Path(tempfile.mkdtemp())
+
+    def baseline() -> None:
+        for _doc in bare.pipe(texts, batch_size=32):
+            pass
+
+    def flashpoint_run() -> object:
+        config = RunConfig(db=tmp / "bench.duckdb", workers=args.workers, progress=False)
+        return run([str(p) for p in paths], config)
+
+    print(
+        f"{len(texts)} PolNeAR articles, {sum(map(len, texts)):,} characters, "
+        f"workers={args.workers}"
+    )
+    a = measure("(a) bare nlp.pipe", baseline, len(texts), tokens)
+    b = measure("(b) flashpoint run → DuckDB", flashpoint_run, len(texts), tokens)
+    print(
+        f"ratio b/a time: {b['seconds'] / a['seconds']:.2f}   "
+        f"peak RSS b/a: {b['peak_rss_mb'] / a['peak_rss_mb']:.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

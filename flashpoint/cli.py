@@ -1,0 +1,197 @@
+"""The ``flashpoint`` command: a thin layer over the engine, the store and its queries."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import click
+
+from flashpoint import __version__
+from flashpoint.engine import RunConfig, RunSummary, run
+from flashpoint.errors import FlashpointError
+from flashpoint.ingest import ReaderOptions
+from flashpoint.store import DEFAULT_DB, Store, queries
+from flashpoint.store.export import FORMATS, write_table
+
+db_option = click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="DuckDB file.",
+)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
+)
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout."
+)
+
+
+def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    """Click callback: a YYYY-MM-DD option, with the bad value named on error."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _fields(values: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:
+    return values or default
+
+
+def reader_options(params: dict[str, Any]) -> ReaderOptions:
+    """ReaderOptions from the run command's field-name and limit options."""
+    base = ReaderOptions()
+    return replace(
+        base,
+        text_fields=_fields(params["text_field"], base.text_fields),
+        title_fields=_fields(params["title_field"], base.title_fields),
+        date_fields=_fields(params["date_field"], base.date_fields),
+        url_fields=_fields(params["url_field"], base.url_fields),
+        outlet_fields=_fields(params["outlet_field"], base.outlet_fields),
+        max_chars=params["max_chars"],
+    )
+
+
+def print_summary(summary: RunSummary) -> None:
+    """The closing report of a run, on stdout."""
+    click.echo(
+        f"read {summary.articles_read:,} articles in {summary.seconds:.1f}s: "
+        f"{summary.articles_added:,} new ({summary.articles_per_second:.1f}/s), "
+        f"{summary.exact_duplicates:,} exact duplicates skipped, "
+        f"{summary.near_duplicates:,} near-duplicates marked, "
+        f"{summary.errors:,} errors, {summary.warnings:,} warnings"
+    )
+    click.echo("store: " + ", ".join(f"{t} {n:,}" for t, n in summary.rows.items()))
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn FlashpointError into a one-line message and exit code 2."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except FlashpointError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+@click.group()
+@click.version_option(__version__, prog_name="flashpoint")
+def main() -> None:
+    """flashpoint: political event data from your own news corpus."""
+
+
+@main.command("run")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="NLP processes."
+)
+@click.option(
+    "--batch-size",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Articles per committed batch.",
+)
+@click.option("--text-field", multiple=True, help="JSON/CSV field holding the text (repeatable).")
+@click.option("--title-field", multiple=True, help="JSON/CSV field holding the title.")
+@click.option("--date-field", multiple=True, help="JSON/CSV field holding the date.")
+@click.option("--url-field", multiple=True, help="JSON/CSV field holding the URL.")
+@click.option("--outlet-field", multiple=True, help="JSON/CSV field holding the outlet.")
+@click.option(
+    "--max-chars",
+    default=ReaderOptions().max_chars,
+    show_default=True,
+    type=click.IntRange(1, 10_000_000),
+    help="Longest article text accepted.",
+)
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a TTY).")
+@handle_errors
+def run_command(
+    paths: tuple[str, ...],
+    db: str,
+    workers: int,
+    batch_size: int,
+    progress: bool | None,
+    **fields: Any,
+) -> None:
+    """Ingest PATHS (files, folders, globs, URLs of feeds, or - for stdin) into the store."""
+    config = RunConfig(
+        db=db,
+        workers=workers,
+        batch_size=batch_size,
+        options=reader_options(fields),
+        progress=progress,
+    )
+    summary = run(list(paths), config)
+    print_summary(summary)
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command()
+@db_option
+@click.option("--since", callback=iso_date, help="Published on or after YYYY-MM-DD.")
+@click.option("--until", callback=iso_date, help="Published on or before YYYY-MM-DD.")
+@click.option("--outlet", help="Outlet name (case-insensitive).")
+@click.option("--search", help="Text or title contains this.")
+@click.option("--no-duplicates", is_flag=True, help="Leave out near-duplicates.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@format_option
+@output_option
+@handle_errors
+def articles(
+    db: str,
+    since: date | None,
+    until: date | None,
+    outlet: str | None,
+    search: str | None,
+    no_duplicates: bool,
+    limit: int,
+    offset: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """List stored articles, newest first."""
+    f = queries.ArticleFilter(since, until, outlet, search, not no_duplicates, limit, offset)
+    with Store(db, read_only=True) as store:
+        write_table(queries.articles(store, f), fmt, output)
+
+
+@main.command()
+@db_option
+@format_option
+@output_option
+@handle_errors
+def stats(db: str, fmt: str, output: str | None) -> None:
+    """Counts of what the store holds."""
+    with Store(db, read_only=True) as store:
+        write_table(queries.stats(store), fmt, output)
+
+
+@main.command()
+@db_option
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
+@format_option
+@output_option
+@handle_errors
+def errors(db: str, limit: int, fmt: str, output: str | None) -> None:
+    """Inputs that could not be read, and why."""
+    with Store(db, read_only=True) as store:
+        write_table(queries.ingest_errors(store, limit), fmt, output)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flashpoint.errors import FlashpointError
+from flashpoint.store import Store
+from flashpoint.store.duckdb_store import migrations
+
+
+def article(article_id: str) -> dict[str, object]:
+    return {"article_id": article_id, "text": f"text {article_id}", "ingested_at": datetime.now()}
+
+
+def test_new_store_is_migrated_to_latest(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.duckdb") as store:
+        assert store.version == migrations()[-1][0]
+        assert {"articles", "sentences", "entities", "ingest_errors"} <= set(store.table_names())
+
+
+def test_reopening_does_not_reapply_migrations(tmp_path: Path) -> None:
+    path = tmp_path / "a.duckdb"
+    Store(path).close()
+    with Store(path) as store:
+        rows = store.con.execute("SELECT count(*) FROM schema_migrations").fetchone()
+        assert rows == (len(migrations()),)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.duckdb"
+    with Store(path) as store:
+        store.con.execute("INSERT INTO schema_migrations (version) VALUES (9999)")
+    with pytest.raises(FlashpointError, match="E002"):
+        Store(path)
+
+
+def test_read_only_open_of_missing_file_names_it(tmp_path: Path) -> None:
+    with pytest.raises(FlashpointError, match=r"E003.*nope\.duckdb.*no such file"):
+        Store(tmp_path / "nope.duckdb", read_only=True)
+
+
+def test_insert_is_idempotent(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.duckdb") as store:
+        store.write_batch({"articles": [article("a"), article("b")]})
+        store.write_batch({"articles": [article("b"), article("c")]})
+        assert store.counts()["articles"] == 3
+        assert store.existing_article_ids(["a", "c", "z"]) == {"a", "c"}
+
+
+def test_failed_batch_writes_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.duckdb") as store:
+        good = {"articles": [article("a")]}
+        bad_sentences = [
+            {"article_id": "a", "sentence_index": 0, "char_start": None, "char_end": 3}
+        ]
+        with pytest.raises(duckdb.Error):
+            store.write_batch({**good, "sentences": bad_sentences})
+        assert store.counts()["articles"] == 0
+        store.write_batch(good)
+        assert store.counts()["articles"] == 1

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from click.testing import CliRunner
+
+from flashpoint.cli import main
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_run_then_query(tmp_path: Path, small_corpus: Path) -> None:
+    db = str(tmp_path / "fp.duckdb")
+    code, out, _ = invoke("run", str(small_corpus), "--db", db, "--no-progress")
+    assert code == 0, out
+    assert "3 new" in out and "0 errors" in out
+
+    code, out, _ = invoke("articles", "--db", db, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["published"] for r in rows] == ["2025-03-10", "2025-03-05", "2025-03-03"]
+
+    code, out, _ = invoke(
+        "articles", "--db", db, "--since", "2025-03-04", "--search", "reef", "--format", "csv"
+    )
+    assert code == 0 and len(out.splitlines()) == 2
+
+    code, out, _ = invoke("stats", "--db", db)
+    assert code == 0
+    assert "articles" in out and "published_to" in out and "2025-03-10" in out
+
+
+def test_parquet_export(tmp_path: Path, small_corpus: Path) -> None:
+    db = str(tmp_path / "fp.duckdb")
+    invoke("run", str(small_corpus), "--db", db, "--no-progress")
+    out_file = tmp_path / "a.parquet"
+    code, _, _ = invoke("articles", "--db", db, "--format", "parquet", "-o", str(out_file))
+    assert code == 0
+    assert pq.read_table(out_file).num_rows == 3
+
+
+def test_failed_input_sets_exit_code_and_is_listed(tmp_path: Path, small_corpus: Path) -> None:
+    db = str(tmp_path / "fp.duckdb")
+    (small_corpus / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
+    code, out, err = invoke("run", str(small_corpus), "--db", db, "--no-progress")
+    assert code == 1
+    assert "bad.jsonl" in err
+    code, out, _ = invoke("errors", "--db", db, "--format", "jsonl")
+    [row] = [json.loads(line) for line in out.splitlines()]
+    assert row["source_path"].endswith("bad.jsonl") and row["severity"] == "error"
+
+
+def test_bad_date_option_is_explained(tmp_path: Path) -> None:
+    code, _, err = invoke("articles", "--db", str(tmp_path / "x.duckdb"), "--since", "March")
+    assert code == 2
+    assert "'March' is not a date in YYYY-MM-DD form" in err
+
+
+def test_missing_store_is_explained(tmp_path: Path) -> None:
+    code, _, err = invoke("stats", "--db", str(tmp_path / "none.duckdb"))
+    assert code == 1
+    assert "E003" in err and "none.duckdb" in err
