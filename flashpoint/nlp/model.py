@@ -38,7 +38,7 @@ def _import_model() -> ModuleType:
 
 def load_model() -> Language:
     """Load a fresh copy of the base English pipeline (tagger, parser, NER)."""
-    return _import_model().load()  # type: ignore[no-any-return]
+    return _import_model().load()
 
 
 def build_pipeline(components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
