@@ -70,14 +70,17 @@ class Store:
         return int(self.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations"))
 
     def migrate(self) -> None:
-        """Apply each pending migration in its own transaction."""
+        """Apply each packaged migration this file lacks, oldest first, each in its own
+        transaction (by membership, not max version, so a late-numbered file still runs)."""
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations "
             "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
         )
-        current = self.version
+        applied = {
+            r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()
+        }
         for version, sql in migrations():
-            if version <= current:
+            if version in applied:
                 continue
             with self.transaction():
                 self.con.execute(sql)

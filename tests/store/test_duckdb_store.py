@@ -61,3 +61,21 @@ def test_failed_batch_writes_nothing(tmp_path: Path) -> None:
         assert store.counts()["articles"] == 0
         store.write_batch(good)
         assert store.counts()["articles"] == 1
+
+
+
+def test_a_late_numbered_migration_is_still_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flashpoint.store.duckdb_store as module
+
+    first = migrations()[0]
+    monkeypatch.setattr(module, "migrations", lambda: [first, (3, "CREATE TABLE t3 (x INT)")])
+    Store(tmp_path / "a.duckdb").close()
+    monkeypatch.setattr(
+        module,
+        "migrations",
+        lambda: [first, (2, "CREATE TABLE t2 (x INT)"), (3, "CREATE TABLE t3 (x INT)")],
+    )
+    with Store(tmp_path / "a.duckdb") as store:
+        assert {"t2", "t3"} <= set(store.table_names())
