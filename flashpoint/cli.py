@@ -14,6 +14,7 @@ from flashpoint import __version__
 from flashpoint.engine import RunConfig, RunSummary, run
 from flashpoint.errors import FlashpointError
 from flashpoint.ingest import ReaderOptions
+from flashpoint.nlp.model import PipelineSpec
 from flashpoint.store import DEFAULT_DB, Store, queries
 from flashpoint.store.export import FORMATS, write_table
 
@@ -72,6 +73,19 @@ def print_summary(summary: RunSummary) -> None:
     click.echo("store: " + ", ".join(f"{t} {n:,}" for t, n in summary.rows.items()))
 
 
+def print_report(report: dict[str, Any], indent: str = "") -> None:
+    """An evaluation report as aligned ``measure value`` lines (nested dicts indented)."""
+    width = max((len(k) for k in report), default=0)
+    for key, value in report.items():
+        if isinstance(value, dict):
+            click.echo(f"{indent}{key}:")
+            print_report(value, indent + "  ")
+        elif isinstance(value, float):
+            click.echo(f"{indent}{key:<{width}}  {value:.3f}")
+        else:
+            click.echo(f"{indent}{key:<{width}}  {value}")
+
+
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Turn FlashpointError into a one-line message and exit code 2."""
 
@@ -117,6 +131,13 @@ def main() -> None:
     type=click.IntRange(1, 10_000_000),
     help="Longest article text accepted.",
 )
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (CSV/YAML/PETRARCH .actors; repeatable).",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a TTY).")
 @handle_errors
 def run_command(
@@ -124,6 +145,7 @@ def run_command(
     db: str,
     workers: int,
     batch_size: int,
+    actor_files: tuple[str, ...],
     progress: bool | None,
     **fields: Any,
 ) -> None:
@@ -134,6 +156,7 @@ def run_command(
         batch_size=batch_size,
         options=reader_options(fields),
         progress=progress,
+        pipeline=PipelineSpec(actor_files=actor_files),
     )
     summary = run(list(paths), config)
     print_summary(summary)
@@ -191,6 +214,59 @@ def errors(db: str, limit: int, fmt: str, output: str | None) -> None:
     """Inputs that could not be read, and why."""
     with Store(db, read_only=True) as store:
         write_table(queries.ingest_errors(store, limit), fmt, output)
+
+
+@main.command()
+@db_option
+@click.option("--country", help="ISO alpha-3 or organisation code, e.g. RUS, NATO.")
+@click.option("--sector", help="PLOVER sector code, e.g. GOV, MIL.")
+@click.option("--name", help="Canonical name or surface text contains this.")
+@click.option("--since", callback=iso_date, help="Articles published on or after YYYY-MM-DD.")
+@click.option("--until", callback=iso_date, help="Articles published on or before YYYY-MM-DD.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
+@format_option
+@output_option
+@handle_errors
+def actors(
+    db: str,
+    country: str | None,
+    sector: str | None,
+    name: str | None,
+    since: date | None,
+    until: date | None,
+    limit: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Resolved actors, most mentioned first."""
+    from flashpoint.actors.queries import ActorFilter, actor_summary
+
+    with Store(db, read_only=True) as store:
+        f = ActorFilter(country, sector, name, since, until, limit)
+        write_table(actor_summary(store, f), fmt, output)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure accuracy on gold data."""
+
+
+@eval_group.command("actors")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Extra actor dictionary to use.",
+)
+@handle_errors
+def eval_actors(gold: str, actor_files: tuple[str, ...]) -> None:
+    """Country and sector of the gold actors of a PLOVER gold-standard JSONL file."""
+    from flashpoint.actors import actor_pipeline
+    from flashpoint.actors.evaluate import evaluate_plover_gsr
+
+    print_report(evaluate_plover_gsr(gold, nlp=actor_pipeline(actor_files)))
 
 
 if __name__ == "__main__":

@@ -16,3 +16,6 @@ class Errors:
     E004 = "[E004] Unknown output format {fmt!r}; choose one of {choices}."
     E005 = "[E005] Format {fmt!r} writes binary data; give an output file with -o."
     E006 = "[E006] Bad filter {name}={value!r}: {reason}"
+    E101 = "[E101] Cannot read the actor file {path}: {reason}"
+    E102 = "[E102] {path}, line {line}: {reason}"
+    E103 = "[E103] {path}: the header {header} matches no actor table; use the columns of {tables}."

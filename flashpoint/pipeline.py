@@ -13,7 +13,7 @@ from flashpoint.engine import RunConfig, RunSummary, run
 from flashpoint.ingest.lang import guess_lang
 from flashpoint.nlp.batch import NlpTask, annotate
 from flashpoint.nlp.extract import Row
-from flashpoint.nlp.model import DEFAULT_COMPONENTS, get_pipeline
+from flashpoint.nlp.model import DEFAULT_COMPONENTS, PipelineSpec, get_pipeline
 from flashpoint.records import Article, make_article_id
 
 
@@ -43,13 +43,19 @@ def _as_date(value: date | str | None) -> date | None:
 class Pipeline:
     """flashpoint's NLP pipeline; loads the spaCy model once per process, on first use."""
 
-    def __init__(self, components: Sequence[str] = DEFAULT_COMPONENTS) -> None:
-        self.components = tuple(components)
+    def __init__(
+        self,
+        components: Sequence[str] = DEFAULT_COMPONENTS,
+        *,
+        actor_files: Sequence[str] = (),
+        lexicon_files: Sequence[str] = (),
+    ) -> None:
+        self.spec = PipelineSpec(tuple(components), tuple(actor_files), tuple(lexicon_files))
 
     @property
     def nlp(self) -> Language:
         """The underlying spaCy pipeline (shared by all Pipelines with the same components)."""
-        return get_pipeline(self.components)
+        return get_pipeline(self.spec)
 
     def process(
         self, text: str, published: date | str | None = None, **meta: Any
@@ -64,11 +70,11 @@ class Pipeline:
             **meta,
         )
         task = NlpTask(article.article_id, text, article.published)
-        return ProcessedArticle(article, annotate([task], self.components)[0])
+        return ProcessedArticle(article, annotate([task], self.spec)[0])
 
     def run(self, paths: Sequence[str], config: RunConfig | None = None) -> RunSummary:
         """Ingest ``paths`` (files, folders, globs, '-') into the store of ``config``."""
-        return run(paths, replace(config or RunConfig(), components=self.components))
+        return run(paths, replace(config or RunConfig(), pipeline=self.spec))
 
 
 def process_text(text: str, published: date | str | None = None, **meta: Any) -> ProcessedArticle:

@@ -64,3 +64,37 @@ def test_missing_store_is_explained(tmp_path: Path) -> None:
     code, _, err = invoke("stats", "--db", str(tmp_path / "none.duckdb"))
     assert code == 1
     assert "E003" in err and "none.duckdb" in err
+
+
+def test_run_with_user_actor_file_then_list_actors(tmp_path: Path, small_corpus: Path) -> None:
+    actors_csv = tmp_path / "mine.csv"
+    actors_csv.write_text(
+        "kb_id,name,aliases,country,sector,kind,label,nouns,gender,start,end\n"
+        "ilse_varga,Ilse Varga,,ALD,GOV,person,PERSON,,female,,\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "fp.duckdb")
+    code, out, _ = invoke(
+        "run", str(small_corpus), "--db", db, "--no-progress", "--actors", str(actors_csv)
+    )
+    assert code == 0, out
+    code, out, _ = invoke("actors", "--db", db, "--country", "ald", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["name"], r["sector"], r["mentions"]) for r in rows] == [("Ilse Varga", "GOV", 1)]
+
+
+def test_malformed_actor_file_is_refused_by_name(tmp_path: Path, small_corpus: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("who,what\nx,y\n", encoding="utf-8")
+    code, _, err = invoke(
+        "run", str(small_corpus), "--db", str(tmp_path / "x.duckdb"), "--actors", str(bad)
+    )
+    assert code != 0
+    assert "E103" in err and "bad.csv" in err
+
+
+def test_eval_actors_on_plover_gold(shared_dir: Path) -> None:
+    code, out, _ = invoke("eval", "actors", str(shared_dir / "gold/plover_gsr/dev.jsonl"))
+    assert code == 0
+    scores = dict(line.split() for line in out.splitlines() if len(line.split()) == 2)
+    assert float(scores["country_accuracy"]) >= 0.9

@@ -25,7 +25,7 @@ from flashpoint.ingest.dedup import NearDuplicateIndex, signature
 from flashpoint.ingest.lang import guess_lang
 from flashpoint.nlp.batch import NlpTask, annotate_safely, warm_up
 from flashpoint.nlp.extract import Row
-from flashpoint.nlp.model import DEFAULT_COMPONENTS
+from flashpoint.nlp.model import PipelineSpec
 from flashpoint.records import Article, make_article_id
 from flashpoint.store import DEFAULT_DB, Store
 
@@ -75,7 +75,7 @@ class RunConfig:
     workers: int = 1
     batch_size: int = 64
     options: ReaderOptions = field(default_factory=ReaderOptions)
-    components: tuple[str, ...] = DEFAULT_COMPONENTS
+    pipeline: PipelineSpec = field(default_factory=PipelineSpec)
     near_duplicate_threshold: float = 0.7
     progress: bool | None = None
     on_error: ErrorHook = print_error
@@ -116,7 +116,7 @@ class LocalRun:
             max_workers=self.config.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=warm_up,
-            initargs=(self.config.components,),
+            initargs=(self.config.pipeline,),
         )
 
     def _batches(self, specs: Sequence[str]) -> Iterator[_Batch]:
@@ -212,10 +212,10 @@ class LocalRun:
         for batch in batches:
             tasks = self._tasks(batch)
             if executor is None:
-                self._write(batch, tasks, annotate_safely(tasks, self.config.components))
+                self._write(batch, tasks, annotate_safely(tasks, self.config.pipeline))
                 continue
             in_flight.append(
-                (batch, executor.submit(annotate_safely, tasks, self.config.components))
+                (batch, executor.submit(annotate_safely, tasks, self.config.pipeline))
             )
             if len(in_flight) >= limit:
                 self._finish(*in_flight.popleft())

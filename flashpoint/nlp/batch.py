@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flashpoint.nlp.extract import Row, doc_tables
-from flashpoint.nlp.model import DEFAULT_COMPONENTS, get_pipeline
+from flashpoint.nlp.model import DEFAULT_SPEC, PipelineSpec, get_pipeline
 
 BATCH_SIZE = 32
 
@@ -26,16 +26,16 @@ class NlpTask:
 
 
 def annotate(
-    tasks: Sequence[NlpTask], components: tuple[str, ...] = DEFAULT_COMPONENTS
+    tasks: Sequence[NlpTask], spec: PipelineSpec = DEFAULT_SPEC
 ) -> list[dict[str, list[Row]]]:
     """Table rows for each task, in the order given."""
-    return list(iter_annotate(tasks, components))
+    return list(iter_annotate(tasks, spec))
 
 
 def iter_annotate(
-    tasks: Sequence[NlpTask], components: tuple[str, ...] = DEFAULT_COMPONENTS
+    tasks: Sequence[NlpTask], spec: PipelineSpec = DEFAULT_SPEC
 ) -> Iterator[dict[str, list[Row]]]:
-    nlp = get_pipeline(components)
+    nlp = get_pipeline(spec)
     docs = []
     for task in tasks:
         doc = nlp.make_doc(task.text)
@@ -45,23 +45,23 @@ def iter_annotate(
         yield doc_tables(doc, task.article_id)
 
 
-def warm_up(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> None:
+def warm_up(spec: PipelineSpec = DEFAULT_SPEC) -> None:
     """Process-pool initializer: load the pipeline once per worker process."""
-    get_pipeline(components)
+    get_pipeline(spec)
 
 
 def annotate_safely(
-    tasks: Sequence[NlpTask], components: tuple[str, ...] = DEFAULT_COMPONENTS
+    tasks: Sequence[NlpTask], spec: PipelineSpec = DEFAULT_SPEC
 ) -> list[dict[str, list[Row]] | str]:
     """Like ``annotate``, but one article that breaks the pipeline costs only itself:
     on failure the batch is re-run one article at a time and the culprit gets its error."""
     try:
-        return list(annotate(tasks, components))
+        return list(annotate(tasks, spec))
     except Exception:
         out: list[dict[str, list[Row]] | str] = []
         for task in tasks:
             try:
-                out.extend(annotate([task], components))
+                out.extend(annotate([task], spec))
             except Exception as exc:
                 out.append(f"NLP failed: {type(exc).__name__}: {exc}")
         return out

