@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -138,6 +140,13 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Extra actor dictionary (CSV/YAML/PETRARCH .actors; repeatable).",
 )
+@click.option(
+    "--lexicon",
+    "lexicon_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra event-trigger lexicon (YAML; repeatable).",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a TTY).")
 @handle_errors
 def run_command(
@@ -146,6 +155,7 @@ def run_command(
     workers: int,
     batch_size: int,
     actor_files: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
     progress: bool | None,
     **fields: Any,
 ) -> None:
@@ -156,7 +166,7 @@ def run_command(
         batch_size=batch_size,
         options=reader_options(fields),
         progress=progress,
-        pipeline=PipelineSpec(actor_files=actor_files),
+        pipeline=PipelineSpec(actor_files=actor_files, lexicon_files=lexicon_files),
     )
     summary = run(list(paths), config)
     print_summary(summary)
@@ -246,6 +256,47 @@ def actors(
         write_table(actor_summary(store, f), fmt, output)
 
 
+@main.command()
+@db_option
+@click.option("--country", help="An actor (either role) of this code, e.g. RUS.")
+@click.option("--dyad", help="SOURCE:TARGET country codes, e.g. RUS:UKR.")
+@click.option("--type", "event_type", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--quad-class", type=click.IntRange(1, 4), help="1-4 (GDELT convention).")
+@click.option("--since", callback=iso_date, help="Event date on or after YYYY-MM-DD.")
+@click.option("--until", callback=iso_date, help="Event date on or before YYYY-MM-DD.")
+@click.option(
+    "--modality",
+    multiple=True,
+    help="asserted, negated, future, hypothetical or reported (repeatable).",
+)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@format_option
+@output_option
+@handle_errors
+def events(
+    db: str,
+    country: str | None,
+    dyad: str | None,
+    event_type: str | None,
+    quad_class: int | None,
+    since: date | None,
+    until: date | None,
+    modality: tuple[str, ...],
+    limit: int,
+    offset: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Coded events, most recent first, each with its sentence."""
+    from flashpoint.coding.queries import EventFilter
+    from flashpoint.coding.queries import events as event_query
+
+    f = EventFilter(country, dyad, event_type, quad_class, since, until, modality, limit, offset)
+    with Store(db, read_only=True) as store:
+        write_table(event_query(store.con, f), fmt, output)
+
+
 @main.group("eval")
 def eval_group() -> None:
     """Measure accuracy on gold data."""
@@ -267,6 +318,50 @@ def eval_actors(gold: str, actor_files: tuple[str, ...]) -> None:
     from flashpoint.actors.evaluate import evaluate_plover_gsr
 
     print_report(evaluate_plover_gsr(gold, nlp=actor_pipeline(actor_files)))
+
+
+save_option = click.option(
+    "--save", type=click.Path(dir_okay=False), help="Also write the full report as JSON."
+)
+
+
+def finish_report(report: dict[str, Any], text: str, save: str | None) -> None:
+    """Print a report and optionally keep the whole of it as JSON."""
+    click.echo(text)
+    if save:
+        Path(save).write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+
+
+@eval_group.command("plover-gsr")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@save_option
+@handle_errors
+def eval_plover_gsr(gold: str, save: str | None) -> None:
+    """Event type, source/target country and triple on a PLOVER GSR JSONL file."""
+    from flashpoint.eval.plover import evaluate_plover_gsr, format_report
+
+    report = evaluate_plover_gsr(gold)
+    finish_report(report, format_report(report), save)
+
+
+@eval_group.command("multicoped")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--sample",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Sentences to score (0 = all).",
+)
+@click.option("--seed", default=0, show_default=True)
+@save_option
+@handle_errors
+def eval_multicoped(gold: str, sample: int, seed: int, save: str | None) -> None:
+    """Penta-class accuracy and macro-F1 on Multi-CoPED ``train_class.tsv``."""
+    from flashpoint.eval.plover import evaluate_multicoped, format_report
+
+    report = evaluate_multicoped(gold, sample or None, seed)
+    finish_report(report, format_report(report), save)
 
 
 if __name__ == "__main__":

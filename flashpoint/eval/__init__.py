@@ -1,0 +1,1 @@
+"""Accuracy of flashpoint against gold data sets (``flashpoint eval``)."""
