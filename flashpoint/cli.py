@@ -297,6 +297,41 @@ def events(
         write_table(event_query(store.con, f), fmt, output)
 
 
+@main.command("export")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("gdelt", "plover", "csv", "jsonl", "parquet")),
+    default="jsonl",
+    show_default=True,
+    help="gdelt: GDELT 2.0 event table (61 TSV columns); plover: PLOVER/POLECAT JSONL.",
+)
+@output_option
+@click.option("--country", help="An actor (either role) of this code, e.g. RUS.")
+@click.option("--dyad", help="SOURCE:TARGET country codes, e.g. RUS:UKR.")
+@click.option("--since", callback=iso_date, help="Event date on or after YYYY-MM-DD.")
+@click.option("--until", callback=iso_date, help="Event date on or before YYYY-MM-DD.")
+@handle_errors
+def export(
+    db: str,
+    fmt: str,
+    output: str | None,
+    country: str | None,
+    dyad: str | None,
+    since: date | None,
+    until: date | None,
+) -> None:
+    """Write every coded event (no paging) in an interchange format."""
+    from flashpoint.coding.queries import EventFilter
+    from flashpoint.store.exports import export_events
+
+    f = EventFilter(country=country, dyad=dyad, since=since, until=until)
+    with Store(db, read_only=True) as store:
+        written = export_events(store, fmt, output, f)
+    click.echo(f"{written:,} events written", err=True)
+
+
 @main.group("eval")
 def eval_group() -> None:
     """Measure accuracy on gold data."""

@@ -120,3 +120,18 @@ def test_events_are_coded_and_filtered(tmp_path: Path) -> None:
     assert [json.loads(line)["event_type"] for line in out.splitlines()] == ["ASSAULT"]
     code, _, err = invoke("events", "--db", db, "--dyad", "RUS-UKR")
     assert code == 1 and "E006" in err
+
+
+def test_export_gdelt_and_plover(tmp_path: Path, small_corpus: Path) -> None:
+    db = str(tmp_path / "fp.duckdb")
+    invoke("run", str(small_corpus), "--db", db, "--no-progress")
+    out_file = tmp_path / "events.tsv"
+    code, _, err = invoke("export", "--db", db, "--format", "gdelt", "-o", str(out_file))
+    assert code == 0
+    rows = [line.split("\t") for line in out_file.read_text(encoding="utf-8").splitlines()]
+    assert rows and all(len(r) == 61 for r in rows)
+    assert f"{len(rows)} events written" in err
+    code, out, _ = invoke("export", "--db", db, "--format", "plover")
+    records = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert len(records) == len(rows)
+    assert all(r["provenance"]["article_id"] for r in records)

@@ -50,7 +50,8 @@ def _dyad(value: str) -> tuple[str, str]:
     return source.strip().upper(), target.strip().upper()
 
 
-def _where(f: EventFilter) -> tuple[str, list[Any]]:
+def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause and its bound parameters for ``f`` (shared with the exports)."""
     clauses: list[str] = []
     params: list[Any] = []
     if f.country:
@@ -104,7 +105,7 @@ def events(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None) -
     """Events matching ``filters``, most recent first, with their actors as text columns
     and a capped page size."""
     f = filters or EventFilter()
-    where, params = _where(f)
+    where, params = where_clause(f)
     sql = (
         "SELECT e.event_date, e.event_type, e.mode, e.cameo_code, e.quad_class, e.goldstein, "
         f"{_actors_of('source')}, {_actors_of('target')}, e.modality, e.confidence, "
