@@ -297,6 +297,101 @@ def events(
         write_table(event_query(store.con, f), fmt, output)
 
 
+@main.command("quotes")
+@db_option
+@click.option("--speaker", help="Speaker name or text contains this.")
+@click.option("--actor", help="Speaker's country or country+sector code, e.g. RUS or RUSGOV.")
+@click.option("--kind", type=click.Choice(("direct", "indirect", "mixed")))
+@click.option("--since", callback=iso_date, help="Published on or after YYYY-MM-DD.")
+@click.option("--until", callback=iso_date, help="Published on or before YYYY-MM-DD.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@format_option
+@output_option
+@handle_errors
+def quotes_command(
+    db: str,
+    speaker: str | None,
+    actor: str | None,
+    kind: str | None,
+    since: date | None,
+    until: date | None,
+    limit: int,
+    offset: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Quotes with their resolved speakers, newest first."""
+    from flashpoint.quotes.queries import quotes
+
+    with Store(db, read_only=True) as store:
+        table = quotes(
+            store.con,
+            speaker=speaker,
+            actor=actor,
+            since=since,
+            until=until,
+            kind=kind,
+            limit=limit,
+            offset=offset,
+        )
+        write_table(table, fmt, output)
+
+
+@main.command("claims")
+@db_option
+@click.option("--subject", help="What is counted, e.g. troops, dead, refugees.")
+@click.option("--actor", help="Country code the claim is about, e.g. RUS.")
+@click.option("--source", help="Who asserts it: a code (UKR, USAGOV) or a name.")
+@click.option("--since", callback=iso_date, help="Published on or after YYYY-MM-DD.")
+@click.option("--until", callback=iso_date, help="Published on or before YYYY-MM-DD.")
+@click.option(
+    "--compare", is_flag=True, help="Side by side: low/best/high per source (needs --subject)."
+)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@format_option
+@output_option
+@handle_errors
+def claims_command(
+    db: str,
+    subject: str | None,
+    actor: str | None,
+    source: str | None,
+    since: date | None,
+    until: date | None,
+    compare: bool,
+    limit: int,
+    offset: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Numeric claims with who asserts them; --compare lines up conflicting estimates."""
+    from flashpoint.claims.compare import compare_claims
+    from flashpoint.claims.queries import claims
+
+    if compare and not subject:
+        raise click.UsageError("--compare needs --subject (what is counted)")
+    with Store(db, read_only=True) as store:
+        if compare:
+            assert subject is not None
+            table = compare_claims(
+                store.con, subject, actor, source=source, since=since, until=until, limit=limit
+            )
+        else:
+            table = claims(
+                store.con,
+                subject=subject,
+                actor=actor,
+                source=source,
+                since=since,
+                until=until,
+                limit=limit,
+                offset=offset,
+            )
+        write_table(table, fmt, output)
+
+
 @main.command("export")
 @db_option
 @click.option(
@@ -365,6 +460,18 @@ def finish_report(report: dict[str, Any], text: str, save: str | None) -> None:
     click.echo(text)
     if save:
         Path(save).write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+
+
+@eval_group.command("polnear")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@save_option
+@handle_errors
+def eval_polnear(directory: str, save: str | None) -> None:
+    """Quote attribution (speaker, cue, content) on a PolNeAR split (text/ + attributions/)."""
+    from flashpoint.eval.polnear import evaluate_polnear, format_report
+
+    report = evaluate_polnear(Path(directory))
+    finish_report(report, format_report(report), save)
 
 
 @eval_group.command("plover-gsr")

@@ -22,3 +22,4 @@ class Errors:
     E040 = "[E040] Bad event trigger {entry!r} in {origin}: {reason}"
     E041 = "[E041] Cannot read event lexicon {path}: {reason}"
     E042 = "[E042] Bad frame rule in frames.yaml: {rule} ({reason})"
+    E050 = "[E050] Cannot read the quote/claim data file {path}: {reason}"

@@ -135,3 +135,27 @@ def test_export_gdelt_and_plover(tmp_path: Path, small_corpus: Path) -> None:
     records = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     assert len(records) == len(rows)
     assert all(r["provenance"]["article_id"] for r in records)
+
+
+def test_quotes_and_claims_side_by_side(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        ' date 2025-03-05 "We will not back down," Foreign Minister Ilse Varga told reporters. '
+        "More than 40 vessels gathered near the reef, according to the Philippine Coast Guard, "
+        "although Chinese officials put the number at 12.",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "fp.duckdb")
+    assert invoke("run", str(corpus), "--db", db, "--no-progress")[0] == 0
+    code, out, _ = invoke("quotes", "--db", db, "--kind", "direct", "--format", "jsonl")
+    [quote] = [json.loads(line) for line in out.splitlines()]
+    assert quote["content"].strip('"\u201c\u201d,') == "We will not back down"
+    assert quote["speaker_name"] == "Ilse Varga"
+    code, out, _ = invoke(
+        "claims", "--db", db, "--subject", "vessels", "--compare", "--format", "jsonl"
+    )
+    rows = sorted((json.loads(line) for line in out.splitlines()), key=lambda r: r["best"])
+    assert [(r["best"], r["source_country"]) for r in rows] == [(12, "CHN"), (40, "PHL")]
+    code, _, err = invoke("claims", "--db", db, "--compare")
+    assert code == 2 and "--compare needs --subject" in err

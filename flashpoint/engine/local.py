@@ -214,9 +214,7 @@ class LocalRun:
             if executor is None:
                 self._write(batch, tasks, annotate_safely(tasks, self.config.pipeline))
                 continue
-            in_flight.append(
-                (batch, executor.submit(annotate_safely, tasks, self.config.pipeline))
-            )
+            in_flight.append((batch, executor.submit(annotate_safely, tasks, self.config.pipeline)))
             if len(in_flight) >= limit:
                 self._finish(*in_flight.popleft())
         while in_flight:

@@ -23,10 +23,17 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "flashpoint_actor_ruler",
     "flashpoint_actors",
     "flashpoint_events",
+    "flashpoint_quotes",
+    "flashpoint_claims",
 )
 
 #: Modules whose import registers the factories above (imported lazily: they import us).
-COMPONENT_MODULES = ("flashpoint.actors", "flashpoint.coding")
+COMPONENT_MODULES = (
+    "flashpoint.actors",
+    "flashpoint.coding",
+    "flashpoint.quotes",
+    "flashpoint.claims",
+)
 
 #: Components that must sit before a base component rather than at the end.
 PLACED_BEFORE = {"flashpoint_actor_ruler": "ner"}

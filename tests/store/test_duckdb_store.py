@@ -63,7 +63,6 @@ def test_failed_batch_writes_nothing(tmp_path: Path) -> None:
         assert store.counts()["articles"] == 1
 
 
-
 def test_a_late_numbered_migration_is_still_applied(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
