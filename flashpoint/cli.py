@@ -340,14 +340,14 @@ def quotes_command(
 
 @main.command("claims")
 @db_option
-@click.option("--subject", help="What is counted, e.g. troops, dead, refugees.")
+@click.option(
+    "--subject",
+    help="What is counted (troops, dead, refugees…): lines up the estimates side by side.",
+)
 @click.option("--actor", help="Country code the claim is about, e.g. RUS.")
 @click.option("--source", help="Who asserts it: a code (UKR, USAGOV) or a name.")
 @click.option("--since", callback=iso_date, help="Published on or after YYYY-MM-DD.")
 @click.option("--until", callback=iso_date, help="Published on or before YYYY-MM-DD.")
-@click.option(
-    "--compare", is_flag=True, help="Side by side: low/best/high per source (needs --subject)."
-)
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
 @click.option("--offset", default=0, type=click.IntRange(0))
 @format_option
@@ -360,28 +360,24 @@ def claims_command(
     source: str | None,
     since: date | None,
     until: date | None,
-    compare: bool,
     limit: int,
     offset: int,
     fmt: str,
     output: str | None,
 ) -> None:
-    """Numeric claims with who asserts them; --compare lines up conflicting estimates."""
+    """Numeric claims with who asserts them. With --subject, conflicting estimates of the
+    same quantity are listed side by side as low/best/high with their sources."""
     from flashpoint.claims.compare import compare_claims
     from flashpoint.claims.queries import claims
 
-    if compare and not subject:
-        raise click.UsageError("--compare needs --subject (what is counted)")
     with Store(db, read_only=True) as store:
-        if compare:
-            assert subject is not None
+        if subject:
             table = compare_claims(
                 store.con, subject, actor, source=source, since=since, until=until, limit=limit
             )
         else:
             table = claims(
                 store.con,
-                subject=subject,
                 actor=actor,
                 source=source,
                 since=since,
