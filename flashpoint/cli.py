@@ -72,6 +72,11 @@ def print_summary(summary: RunSummary) -> None:
         f"{summary.near_duplicates:,} near-duplicates marked, "
         f"{summary.errors:,} errors, {summary.warnings:,} warnings"
     )
+    c = summary.clusters
+    click.echo(
+        f"clusters: {c.events_assigned:,} events assigned, {c.clusters_created:,} new clusters, "
+        f"{c.clusters_updated:,} grown"
+    )
     click.echo("store: " + ", ".join(f"{t} {n:,}" for t, n in summary.rows.items()))
 
 
@@ -388,6 +393,66 @@ def claims_command(
         write_table(table, fmt, output)
 
 
+@main.command("cluster")
+@db_option
+@click.option(
+    "--window",
+    default=1,
+    show_default=True,
+    type=click.IntRange(0, 30),
+    help="Days apart two reports of one event may be dated.",
+)
+@handle_errors
+def cluster_command(db: str, window: int) -> None:
+    """Group events not yet in a cluster (run does this itself; re-running changes nothing)."""
+    from flashpoint.cluster import ClusterConfig, update_clusters
+
+    with Store(db) as store:
+        c = update_clusters(store, ClusterConfig(window_days=window))
+    click.echo(
+        f"{c.events_assigned:,} events assigned, {c.clusters_created:,} new clusters, "
+        f"{c.clusters_updated:,} grown"
+    )
+
+
+@main.command("clusters")
+@db_option
+@click.option("--id", "cluster_id", help="Show the articles of this cluster.")
+@click.option("--dyad", help="SOURCE:TARGET country codes, e.g. RUS:UKR.")
+@click.option("--type", "event_type", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--since", callback=iso_date, help="Event date on or after YYYY-MM-DD.")
+@click.option("--until", callback=iso_date, help="Event date on or before YYYY-MM-DD.")
+@click.option("--min-articles", default=1, show_default=True, type=click.IntRange(1))
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@format_option
+@output_option
+@handle_errors
+def clusters_command(
+    db: str,
+    cluster_id: str | None,
+    dyad: str | None,
+    event_type: str | None,
+    since: date | None,
+    until: date | None,
+    min_articles: int,
+    limit: int,
+    offset: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Story clusters, most reported first; --id lists one cluster's articles."""
+    from flashpoint.cluster import ClusterFilter, cluster_articles, clusters
+
+    with Store(db, read_only=True) as store:
+        if cluster_id:
+            table = cluster_articles(store.con, cluster_id)
+        else:
+            f = ClusterFilter(dyad, event_type, since, until, min_articles, limit, offset)
+            table = clusters(store.con, f)
+        write_table(table, fmt, output)
+
+
 @main.command("export")
 @db_option
 @click.option(
@@ -468,6 +533,18 @@ def eval_polnear(directory: str, save: str | None) -> None:
 
     report = evaluate_polnear(Path(directory))
     finish_report(report, format_report(report), save)
+
+
+@eval_group.command("clusters")
+@click.argument("corpus", type=click.Path(exists=True))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--window", default=1, show_default=True, type=click.IntRange(0, 30))
+@handle_errors
+def eval_clusters(corpus: str, gold: str, window: int) -> None:
+    """Pairwise and B-cubed P/R/F1 of story clusters against a gold article grouping."""
+    from flashpoint.cluster.evaluate import main as evaluate_clusters
+
+    evaluate_clusters([corpus, gold, "--window", str(window)])
 
 
 @eval_group.command("plover-gsr")

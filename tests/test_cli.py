@@ -157,3 +157,30 @@ def test_quotes_and_claims_side_by_side(tmp_path: Path) -> None:
     assert [(r["best"], r["source_country"]) for r in rows] == [(12, "CHN"), (40, "PHL")]
     code, out, _ = invoke("claims", "--db", db, "--format", "jsonl")
     assert code == 0 and len(out.splitlines()) == 2
+
+
+def test_run_clusters_events_and_lists_them(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    reports = [
+        "Russian troops shelled Ukrainian positions near Kharkiv on Monday, officials said.",
+        "Ukrainian officials said Russian artillery shelled positions outside Kharkiv on Monday.",
+    ]
+    for i, text in enumerate(reports):
+        record = {"text": text, "published": "2025-03-05", "source": f"Outlet {i}"}
+        (corpus / f"{i}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = str(tmp_path / "fp.duckdb")
+    code, out, _ = invoke("run", str(corpus), "--db", db, "--no-progress")
+    assert code == 0 and "clusters:" in out
+    code, out, _ = invoke("clusters", "--db", db, "--dyad", "RUS:UKR", "--format", "jsonl")
+    [cluster] = [json.loads(line) for line in out.splitlines()]
+    assert (cluster["num_articles"], cluster["num_sources"]) == (2, 2)
+    code, out, _ = invoke(
+        "clusters", "--db", db, "--id", cluster["cluster_id"], "--format", "jsonl"
+    )
+    assert sorted(json.loads(line)["outlet"] for line in out.splitlines()) == [
+        "Outlet 0",
+        "Outlet 1",
+    ]
+    code, out, _ = invoke("cluster", "--db", db)
+    assert code == 0 and out.startswith("0 events assigned")

@@ -20,6 +20,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from flashpoint.cluster import ClusterConfig, ClusterSummary, update_clusters
 from flashpoint.ingest import IngestError, RawArticle, ReaderOptions, expand_sources, read_source
 from flashpoint.ingest.dedup import NearDuplicateIndex, signature
 from flashpoint.ingest.lang import guess_lang
@@ -49,6 +50,7 @@ class RunSummary:
     errors: int = 0
     warnings: int = 0
     rows: dict[str, int] = field(default_factory=dict)
+    clusters: ClusterSummary = field(default_factory=ClusterSummary)
     seconds: float = 0.0
 
     @property
@@ -79,6 +81,8 @@ class RunConfig:
     near_duplicate_threshold: float = 0.7
     progress: bool | None = None
     on_error: ErrorHook = print_error
+    #: Story clustering after the articles are stored; None leaves events unclustered.
+    cluster: ClusterConfig | None = field(default_factory=ClusterConfig)
 
 
 class LocalRun:
@@ -103,6 +107,8 @@ class LocalRun:
             finally:
                 if executor:
                     executor.shutdown(cancel_futures=True)
+            if self.config.cluster is not None:
+                self.summary.clusters = update_clusters(self.store, self.config.cluster)
         finally:
             self.summary.seconds = time.perf_counter() - self.started
             self.summary.rows = self.store.counts()
