@@ -45,6 +45,29 @@ def iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def date_range(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--since``/``--until`` options bounding ``what`` ("Published", "Event date")."""
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        fn = click.option("--until", callback=iso_date, help=f"{what} on or before YYYY-MM-DD.")(fn)
+        return click.option("--since", callback=iso_date, help=f"{what} on or after YYYY-MM-DD.")(
+            fn
+        )
+
+    return wrap
+
+
+def paging(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--limit`` (capped) and ``--offset`` options."""
+    fn = click.option("--offset", default=0, type=click.IntRange(0))(fn)
+    return limit_option(fn)
+
+
+limit_option = click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT)
+)
+
+
 def _fields(values: tuple[str, ...], default: tuple[str, ...]) -> tuple[str, ...]:
     return values or default
 
@@ -180,13 +203,11 @@ def run_command(
 
 @main.command()
 @db_option
-@click.option("--since", callback=iso_date, help="Published on or after YYYY-MM-DD.")
-@click.option("--until", callback=iso_date, help="Published on or before YYYY-MM-DD.")
+@date_range("Published")
 @click.option("--outlet", help="Outlet name (case-insensitive).")
 @click.option("--search", help="Text or title contains this.")
 @click.option("--no-duplicates", is_flag=True, help="Leave out near-duplicates.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@paging
 @format_option
 @output_option
 @handle_errors
@@ -221,7 +242,7 @@ def stats(db: str, fmt: str, output: str | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
+@limit_option
 @format_option
 @output_option
 @handle_errors
@@ -236,9 +257,8 @@ def errors(db: str, limit: int, fmt: str, output: str | None) -> None:
 @click.option("--country", help="ISO alpha-3 or organisation code, e.g. RUS, NATO.")
 @click.option("--sector", help="PLOVER sector code, e.g. GOV, MIL.")
 @click.option("--name", help="Canonical name or surface text contains this.")
-@click.option("--since", callback=iso_date, help="Articles published on or after YYYY-MM-DD.")
-@click.option("--until", callback=iso_date, help="Articles published on or before YYYY-MM-DD.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
+@date_range("Articles published")
+@limit_option
 @format_option
 @output_option
 @handle_errors
@@ -267,15 +287,13 @@ def actors(
 @click.option("--dyad", help="SOURCE:TARGET country codes, e.g. RUS:UKR.")
 @click.option("--type", "event_type", help="PLOVER event type, e.g. ASSAULT.")
 @click.option("--quad-class", type=click.IntRange(1, 4), help="1-4 (GDELT convention).")
-@click.option("--since", callback=iso_date, help="Event date on or after YYYY-MM-DD.")
-@click.option("--until", callback=iso_date, help="Event date on or before YYYY-MM-DD.")
+@date_range("Event date")
 @click.option(
     "--modality",
     multiple=True,
     help="asserted, negated, future, hypothetical or reported (repeatable).",
 )
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@paging
 @format_option
 @output_option
 @handle_errors
@@ -307,10 +325,8 @@ def events(
 @click.option("--speaker", help="Speaker name or text contains this.")
 @click.option("--actor", help="Speaker's country or country+sector code, e.g. RUS or RUSGOV.")
 @click.option("--kind", type=click.Choice(("direct", "indirect", "mixed")))
-@click.option("--since", callback=iso_date, help="Published on or after YYYY-MM-DD.")
-@click.option("--until", callback=iso_date, help="Published on or before YYYY-MM-DD.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@date_range("Published")
+@paging
 @format_option
 @output_option
 @handle_errors
@@ -351,10 +367,8 @@ def quotes_command(
 )
 @click.option("--actor", help="Country code the claim is about, e.g. RUS.")
 @click.option("--source", help="Who asserts it: a code (UKR, USAGOV) or a name.")
-@click.option("--since", callback=iso_date, help="Published on or after YYYY-MM-DD.")
-@click.option("--until", callback=iso_date, help="Published on or before YYYY-MM-DD.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@date_range("Published")
+@paging
 @format_option
 @output_option
 @handle_errors
@@ -420,11 +434,9 @@ def cluster_command(db: str, window: int) -> None:
 @click.option("--id", "cluster_id", help="Show the articles of this cluster.")
 @click.option("--dyad", help="SOURCE:TARGET country codes, e.g. RUS:UKR.")
 @click.option("--type", "event_type", help="PLOVER event type, e.g. ASSAULT.")
-@click.option("--since", callback=iso_date, help="Event date on or after YYYY-MM-DD.")
-@click.option("--until", callback=iso_date, help="Event date on or before YYYY-MM-DD.")
+@date_range("Event date")
 @click.option("--min-articles", default=1, show_default=True, type=click.IntRange(1))
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(0, queries.MAX_LIMIT))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@paging
 @format_option
 @output_option
 @handle_errors
@@ -466,8 +478,7 @@ def clusters_command(
 @output_option
 @click.option("--country", help="An actor (either role) of this code, e.g. RUS.")
 @click.option("--dyad", help="SOURCE:TARGET country codes, e.g. RUS:UKR.")
-@click.option("--since", callback=iso_date, help="Event date on or after YYYY-MM-DD.")
-@click.option("--until", callback=iso_date, help="Event date on or before YYYY-MM-DD.")
+@date_range("Event date")
 @handle_errors
 def export(
     db: str,
