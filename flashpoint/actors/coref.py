@@ -27,7 +27,7 @@ COPIED = ("country", "country_kind", "name", "kb_id", "person", "gender")
 class Coreference:
     """The mentions seen so far in one doc, and the look-backs over them."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, places: Iterable[tuple[int, str]]) -> None:
+    def __init__(self, doc: Doc, lexicon: Lexicon, places: Iterable[tuple[int, str, bool]]) -> None:
         self.lexicon = lexicon
         self.sentence_starts = [sent.start for sent in doc.sents]
         self.places = list(places)
@@ -106,11 +106,17 @@ class Coreference:
 
     # -- places -------------------------------------------------------------------------
 
-    def nearest_place(self, mention: Mention) -> str | None:
-        """Country of the place named nearest to the mention in its sentence."""
+    def nearest_place(self, mention: Mention, *, own_places: bool = False) -> str | None:
+        """Country of the place named nearest to the mention in its sentence; with
+        ``own_places``, not counting country words that modify another noun ("Chinese
+        vessels")."""
         root = mention.anchor.root.i
         here = self.sentence(root)
-        near = [(abs(i - root), country) for i, country in self.places if self.sentence(i) == here]
+        near = [
+            (abs(i - root), country)
+            for i, country, modifier in self.places
+            if self.sentence(i) == here and not (own_places and modifier)
+        ]
         return min(near)[1] if near else None
 
     def _before(self, start: int) -> Iterator[Mention]:
@@ -147,7 +153,12 @@ def _shortens(word: str, mention: Mention, earlier: Mention) -> bool:
 
 def _can_name(head: set[str], rest: frozenset[str], earlier: Mention) -> bool:
     """Can a definite phrase with this head noun and other words name the earlier mention?"""
-    return bool(earlier.country and head & earlier.nouns and rest <= earlier.words | earlier.nouns)
+    if not earlier.country:
+        return False
+    nouns = [noun.split() for noun in earlier.nouns]
+    # "the coast guard": every word of a many-word noun is in the phrase, the last its head
+    named = head & earlier.nouns or any(n[-1] in head and set(n) <= rest | head for n in nouns)
+    return bool(named) and rest <= earlier.words | {word for noun in nouns for word in noun}
 
 
 def _copy(source: Mention, target: Mention, *, sector: bool) -> None:

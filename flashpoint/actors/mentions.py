@@ -141,8 +141,8 @@ def _entity(ent: Span) -> Anchor | None:
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].pos_ in ("DET", "PUNCT"):
         start += 1
-    while end > start and ent.doc[end - 1].pos_ == "PUNCT":
-        end -= 1
+    while end > start and (ent.doc[end - 1].pos_ == "PUNCT" or ent.doc[end - 1].tag_ == "POS"):
+        end -= 1  # and a possessive: "the coast guard's"
     if start == end:
         return None
     return Anchor(Span(ent.doc, start, end, label=ent.label_), "entity")

@@ -58,14 +58,27 @@ class Resolver:
                 coref.add(mention)
         return sorted(actors, key=lambda a: (a.char_start, a.char_end))
 
-    def _places(self, names: list[Anchor]) -> Iterator[tuple[int, str]]:
+    def _places(self, names: list[Anchor]) -> Iterator[tuple[int, str, bool]]:
         """Where each country (name or adjective), city or region is named, for actors
-        placed by context."""
+        placed by context; and whether it is a country word modifying another noun
+        ("Chinese vessels"), which does not place the source of a report."""
         for anchor in names:
             if not anchor.excluded:
                 entry = self.kb.entry(anchor.aliases[0].kb_id)
                 if entry.kind in PLACE_KINDS and entry.country:
-                    yield anchor.root.i, entry.country
+                    yield anchor.root.i, entry.country, self._modifies_other(anchor)
+
+    def _modifies_other(self, anchor: Anchor) -> bool:
+        """ "Chinese" in "Chinese vessels" (not in "the Georgian capital", "the Iraqi town
+        of X": those still name a place)."""
+        root = anchor.root
+        head = root.head
+        return (
+            root.dep_ in LEFT_DEPS
+            and head.pos_ == "NOUN"
+            and head.lower_ not in self.lexicon.place_nouns
+            and head.lemma_.lower() not in _PLACE_HEADS
+        )
 
     # -- one phrase -------------------------------------------------------------------
 
@@ -87,7 +100,7 @@ class Resolver:
             # "Bank of" + "China": a known place cut the entity's name short.
             mention.name = anchor.span.doc[anchor.span.start : mention.end].text
         countries = self._borrow(mention, kids, day)
-        self._fallbacks(mention, coref)
+        self._fallbacks(mention, coref, any(k.resolved_by == "context" for k, _ in kids))
         return [mention] + [
             replace(mention, country=country, start=start)
             for country, start in countries
@@ -129,7 +142,7 @@ class Resolver:
             person=entry.kind == "person",
             gender=entry.gender,
             plural=anchor.root.tag_ in ("NNS", "NNPS"),
-            nouns=frozenset(entry.nouns),
+            nouns=frozenset(entry.nouns) | self._name_nouns(entry),
             words=_content_words(anchor.span),
             mention_kind=_kind_of_name(anchor.span, entry),
             resolved_by="kb",
@@ -140,6 +153,16 @@ class Resolver:
             # "ethnic Albanians": people of that ethnicity, wherever they live.
             mention.country, mention.sector, mention.resolved_by = None, "CVL", "pattern"
         return mention
+
+    def _name_nouns(self, entry: Entry) -> frozenset[str]:
+        """The lexicon head noun an organisation's name ends with ("Philippine Coast Guard"
+        -> "coast guard"), so "the coast guard" can refer back to it."""
+        if entry.kind == "person" or entry.kind in PLACE_KINDS:
+            return frozenset()
+        words = entry.name.lower().split()
+        tails = (" ".join(words[-n:]) for n in (2, 1) if len(words) > n)
+        found = next((tail for tail in tails if tail in self.lexicon.heads), None)
+        return frozenset() if found is None else frozenset({found})
 
     def _person_state(
         self, entry: Entry, day: date | None, roles: tuple[str, ...]
@@ -195,8 +218,13 @@ class Resolver:
         if mention.sector is None or generic:
             modifiers = (self.lexicon.modifiers.get(w) for w in _left_words(mention))
             modifier = next((sector for sector in modifiers if sector), None)
-            lent = next((k.sector for k, rel in kids if k.sector and _lends_sector(k, rel)), None)
+            lenders = sorted(kids, key=lambda kid: not _affiliation(*kid))
+            lent = next(
+                (k.sector for k, rel in lenders if k.sector and _lends_sector(k, rel)), None
+            )
             mention.sector = modifier or lent or mention.sector
+        if mention.sector is None and _people_noun(mention.anchor):
+            mention.sector = "CVL"  # "Palestinians", "Iraqi Kurds", "a Palestinian"
 
     def _override(self, mention: Mention) -> str | None:
         """The sector of an overriding modifier ("former", "rebel") before the head."""
@@ -248,21 +276,22 @@ class Resolver:
         domestic = mention.sector in self.lexicon.domestic_sectors
         return domestic or (mention.anchor.kind == "entity" and mention.sector is not None)
 
-    def _fallbacks(self, mention: Mention, coref: Coreference) -> None:
+    def _fallbacks(self, mention: Mention, coref: Coreference, placed_kid: bool) -> None:
         """Surnames and "the ministry" look back in the text; a titled person takes the
         country of the people who share the surname; rebels, protesters and the like
-        without a country take the nearest place named in their sentence."""
+        without a country take the nearest place named in their sentence (so does a
+        phrase with such a piece: "the government of President Prosper Avril")."""
         if mention.person and mention.anchor.kind in ("entity", "kb"):
             coref.surname(mention)
-        titled = mention.sector is not None
+        titled = mention.sector is not None or _heads_a_government(mention.anchor)
         if mention.country is None and titled and mention.anchor.span.label_ == "PERSON":
             # "President Bush": every Bush we know is American.
             mention.country = self.kb.surname_country(mention.anchor.span.text)
             mention.resolved_by = "surname_country" if mention.country else mention.resolved_by
-        elif mention.anchor.kind == "head" and mention.country is None:
+        elif mention.country is None and _common_noun_phrase(mention.anchor):
             coref.definite(mention)
-        if mention.country is None and self._placed_by_context(mention):
-            place = coref.nearest_place(mention)
+        if mention.country is None and (placed_kid or self._placed_by_context(mention)):
+            place = coref.nearest_place(mention, own_places=_reports(mention))
             if place is not None:
                 mention.country, mention.resolved_by = place, "context"
 
@@ -270,15 +299,86 @@ class Resolver:
 _MODIFIER_DEPS = frozenset(
     LEFT_DEPS | {"nummod", "quantmod", "det", "punct", "predet", "cc", "conj"}
 )
+_GOVERNMENTS = frozenset({"administration", "government", "cabinet", "regime"})
+_REPORT_VERBS = frozenset({"say", "tell", "add", "state", "report", "announce", "confirm"})
+#: Common nouns for places that a country word can modify and still name a place.
+_PLACE_HEADS = frozenset(
+    {
+        "capital",
+        "town",
+        "village",
+        "city",
+        "border",
+        "coast",
+        "soil",
+        "territory",
+        "side",
+        "port",
+        "island",
+        "camp",
+        "area",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _GROUP_SECTORS = frozenset({"REB", "OPP"})
 #: Sectors whose titles do not name a state's office holder ("rebel leader", "ex-president").
 _NOT_OFFICE_SECTORS = frozenset({"ELI", "REB", "OPP", "CRM", "UAF"})
 
 
+def _reports(mention: Mention) -> bool:
+    """A named person who is the source of a report ("…, according to Rear Admiral X",
+    "General X said"): the nationality of whoever the report is about does not place them."""
+    if not mention.person or mention.anchor.kind != "entity":
+        return False
+    root = mention.anchor.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    return root.dep_ == "nsubj" and head.lemma_.lower() in _REPORT_VERBS
+
+
+def _heads_a_government(anchor: Anchor) -> bool:
+    """The leader's name in "the Bush administration", "the Putin government"."""
+    root = anchor.root
+    return root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in _GOVERNMENTS
+
+
+def _people_noun(anchor: Anchor) -> bool:
+    """A nationality or group noun heading its own phrase names people: "more than 100
+    Palestinians", "Iraqi Kurds", "a Palestinian" (not "Palestinian" modifying a noun)."""
+    root = anchor.root
+    if anchor.span.label_ != "NORP" or root.pos_ not in ("NOUN", "PROPN") or anchor.excluded:
+        return False
+    if root.dep_ in LEFT_DEPS:
+        return False
+    if root.tag_ in ("NNS", "NNPS"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in root.children)
+
+
+def _common_noun_phrase(anchor: Anchor) -> bool:
+    """A head noun ("the ministry"), or an entity of lower-case words that the NER took
+    for a name ("the coast guard")."""
+    if anchor.kind == "head":
+        return True
+    return anchor.kind == "entity" and anchor.head is not None and anchor.span.text.islower()
+
+
 def _lends_country(kid: Mention) -> bool:
-    """ "Russian-backed" and "pro-Russian" name a sponsor or a stance, not a country."""
-    return kid.country is not None and not kid.anchor.excluded
+    """ "Russian-backed" and "pro-Russian" name a sponsor or a stance, not a country; a
+    title placed only by the nearest country in the sentence ("according to Rear Admiral
+    X" after "Chinese vessels") lends nothing: its phrase is placed as a whole."""
+    return kid.country is not None and not kid.anchor.excluded and kid.resolved_by != "context"
+
+
+def _affiliation(kid: Mention, relation: str) -> bool:
+    """ "X, the coast guard's spokesperson": an appositive tied to a known body says more
+    about a person than a rank before the name ("Rear Admiral")."""
+    return relation == "appos" and kid.country is not None and kid.resolved_by != "context"
 
 
 def _lends_sector(kid: Mention, relation: str) -> bool:
@@ -286,8 +386,10 @@ def _lends_sector(kid: Mention, relation: str) -> bool:
     do titles ("President Elias Hrawi") and a rebel or opposition group after "of"
     ("leaders of the opposition"); a body noun before the head does not ("government
     forces" are MIL)."""
-    if kid.anchor.kind == "kb" or (kid.anchor.kind == "head" and kid.person):
-        return True
+    if kid.anchor.kind == "kb" or (kid.anchor.kind in ("head", "entity") and kid.person):
+        return True  # a known body, or a title ("President", "Rear Admiral")
+    if kid.kb_id is not None and not kid.person and kid.antecedent is not None:
+        return True  # "the coast guard's spokesperson", the coast guard named before
     return relation == "pp" and kid.sector in _GROUP_SECTORS
 
 
