@@ -16,8 +16,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from flashpoint.quotes.context import DocContext
-from flashpoint.quotes.direct import direct_quotes
+from flashpoint.quotes.context import DocContext, kind_of
+from flashpoint.quotes.direct import continues, direct_quotes
 from flashpoint.quotes.indirect import complement_quotes, phrase_quotes
 from flashpoint.quotes.lexicon import load_cues, regular_forms
 from flashpoint.quotes.marks import find_quotations
@@ -102,7 +102,31 @@ def find_quotes(ctx: DocContext) -> list[Quote]:
         if q.speaker is not None
         or not any(s <= q.char_start and q.char_end <= e for s, e in covered)
     ]
-    return sorted(kept + indirect, key=lambda q: (q.char_start, q.kind != DIRECT))
+    quotes = sorted(kept + indirect, key=lambda q: (q.char_start, q.kind != DIRECT))
+    return _follow_ons(ctx, quotes)
+
+
+def _follow_ons(ctx: DocContext, quotes: list[Quote]) -> list[Quote]:
+    """A quotation with no speaker of its own right after an indirect or mixed quote (same
+    paragraph, or opening the next one) goes on with what that speaker said: "Peskov said
+    the talks would go on. “We are not in a hurry.”" is one mixed quote."""
+    out: list[Quote] = []
+    for quote in quotes:
+        previous = next((q for q in reversed(out) if q.char_end <= quote.char_start), None)
+        if (
+            quote.speaker is None
+            and quote.kind == DIRECT
+            and previous is not None
+            and previous.speaker is not None
+            and previous.kind != DIRECT
+            and continues(ctx, previous, quote.parts[0])
+        ):
+            previous.parts.extend(quote.parts)
+            previous.kind = kind_of(previous.parts, ctx.quotations)
+            previous.confidence = min(previous.confidence, ctx.confidence("continuation"))
+            continue
+        out.append(quote)
+    return out
 
 
 def _outermost_objects(quotes: list[Quote]) -> list[Quote]:

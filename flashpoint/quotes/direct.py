@@ -34,6 +34,8 @@ MAX_CUE_OFFSET = 8
 MAX_COLON_FRAME = 40
 #: A speaker introduced by a bare colon ("Kasich: “…”") is at most this long.
 MAX_NAME = 8
+#: Dashes that set a name off from a heading before it.
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 #: Relations under which the parser may put a speaker written after its verb.
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "oprd", "dative", "nsubjpass"})
 
@@ -180,6 +182,11 @@ def _before_hit(ctx: DocContext, quote: Span, frame: Span) -> Hit | None:
         return None
     if len(name) <= MAX_NAME and _is_name(name):
         return Hit(frame[-1:], name)
+    dashes = [t.i for t in name if t.text in _DASHES]
+    if dashes:  # "POLLS TOO EARLY - Jane Smith: “…”": a heading, a dash, then the name
+        after = trim_span(ctx.doc[dashes[-1] + 1 : name.end])
+        if len(after) <= MAX_NAME and after.start > dashes[-1] and _is_name(after):
+            return Hit(frame[-1:], after)
     return _introducer(ctx, frame, quote)
 
 
@@ -222,10 +229,13 @@ def direct_quotes(ctx: DocContext) -> list[Quote]:
     return out
 
 
-def _continues(ctx: DocContext, previous: Quote, span: Span) -> bool:
+def continues(ctx: DocContext, previous: Quote, span: Span) -> bool:
     """Same paragraph, and nobody else speaks between the previous quote and this one."""
     gap = ctx.doc[previous.parts[-1].end : span.start]
-    if not same_paragraph(ctx.text, gap.start_char, span.start_char) or previous.speaker is None:
+    if previous.speaker is None or not (
+        same_paragraph(ctx.text, gap.start_char, span.start_char)
+        or _next_paragraph(ctx, previous, gap, span)
+    ):
         return False
     frame = previous.cue.root if previous.cue is not None else None
     for cue in _cues_in(ctx, gap):
@@ -235,6 +245,24 @@ def _continues(ctx: DocContext, previous: Quote, span: Span) -> bool:
         if other is not None and other.root.i != previous.speaker.root.i:
             return False
     return True
+
+
+def _next_paragraph(ctx: DocContext, previous: Quote, gap: Span, span: Span) -> bool:
+    """The quotation opens the next paragraph and nothing but the previous quote's own
+    frame sentence comes between ("“…,” Peskov said.⏎⏎“…”"): the speaker goes on."""
+    text = ctx.text[previous.parts[-1].end_char : span.start_char]
+    brk = text.find("\n")
+    if brk < 0 or text[brk:].strip():
+        return False  # same paragraph, or words before the quotation in its paragraph
+    words = [t for t in gap if not t.is_space]
+    if all(t.is_punct and not t.is_quote for t in words):
+        return True  # the previous quote ended its paragraph
+    cue = previous.cue
+    return (
+        cue is not None
+        and gap.start <= cue.start < gap.end
+        and not any(t.text in SENTENCE_END for t in words[:-1])
+    )
 
 
 def _use(ctx: DocContext, span: Span, hit: Hit) -> Quote:
@@ -273,7 +301,7 @@ def _attribute(
         hit = find()
         if hit is not None:
             return _use(ctx, span, hit)
-        if find is after and previous is not None and _continues(ctx, previous, span):
+        if find is after and previous is not None and continues(ctx, previous, span):
             previous.parts.append(span)
             previous.confidence = min(previous.confidence, ctx.confidence("continuation"))
             return previous

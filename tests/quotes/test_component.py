@@ -46,10 +46,63 @@ def test_quote_ids_are_stable_and_distinct(parse) -> None:  # type: ignore[no-un
 
 def test_no_attribution_across_a_paragraph_break(parse) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "“We will talk,” the envoy said.\n\n“Nothing has been agreed yet, and we remain far apart.”"
+        "“We will talk,” the envoy said. The next round is planned for May.\n\n"
+        "“Nothing has been agreed yet, and we remain far apart.”"
     )
     quotes = parse(text)._.quotes
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["the envoy", None]
+
+
+def test_a_quotation_opening_the_next_paragraph_continues_the_quote(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“We will talk,” the envoy said.\n\n“Nothing has been agreed yet, and we remain far apart.”"
+    )
+    [quote] = parse(text)._.quotes
+    assert quote.speaker is not None and quote.speaker.text == "the envoy"
+    assert [p.text for p in quote.parts] == [
+        "“We will talk,”",
+        "“Nothing has been agreed yet, and we remain far apart.”",
+    ]
+    assert quote.kind == "direct"
+
+
+def test_a_quotation_after_an_introduced_one_continues_it(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The mayor told the council: “The bridge will reopen in June.”\n\n"
+        "“After that, the ferry service will be cut back to two crossings a day.”"
+    )
+    [quote] = parse(text)._.quotes
+    assert quote.speaker is not None and quote.speaker.text == "The mayor"
+    assert len(quote.parts) == 2 and quote.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peskov said the talks would go on. “We are not in a hurry, and nobody expects a deal.”",
+        "Peskov said the talks would go on.\n\n“We are not in a hurry, and nobody expects a deal.”",
+    ],
+)
+def test_a_quotation_after_an_indirect_quote_goes_on_with_it(parse, text: str) -> None:  # type: ignore[no-untyped-def]
+    [quote] = parse(text)._.quotes
+    assert quote.speaker is not None and quote.speaker.text == "Peskov"
+    assert quote.kind == "mixed"
+    assert [p.text for p in quote.parts] == [
+        "the talks would go on",
+        "“We are not in a hurry, and nobody expects a deal.”",
+    ]
+
+
+def test_an_unrelated_paragraph_stops_a_follow_on(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peskov said the talks would go on. The next round is planned for May.\n\n"
+        "“We are not in a hurry, and nobody expects a deal.”"
+    )
+    quotes = parse(text)._.quotes
+    assert [(q.kind, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("indirect", "Peskov"),
+        ("direct", None),
+    ]
 
 
 def test_a_colon_ending_a_paragraph_introduces_the_next_one(parse) -> None:  # type: ignore[no-untyped-def]
@@ -100,3 +153,12 @@ def test_a_bad_cue_file_is_a_clear_error(nlp: Language, tmp_path: Path) -> None:
     bad.write_text("- just\n- a list\n", encoding="utf-8")
     with pytest.raises(FlashpointError, match=r"bad\.yaml"):
         QuoteFinder(nlp, "bad", cues_paths=[bad])
+
+
+def test_a_name_after_a_heading_dash_introduces_a_quotation(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "VOTERS WANT CHANGE - Jane Smith: “Our survey finds that most voters want a change "
+        "of course in Washington.”"
+    )
+    quotes = [q for q in parse(text)._.quotes if q.kind == "direct"]
+    assert [(q.speaker.text if q.speaker else None) for q in quotes] == ["Jane Smith"]
