@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from corpus_helpers import ARTICLES
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from flashpoint.nlp.model import PipelineSpec, build_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -32,3 +38,23 @@ def small_corpus(tmp_path: Path) -> Path:
     record = {"title": "Hotline agreed", "text": text, "published": day, "source": "Test Wire"}
     (root / "wire.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     return root
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The actors, quotes and claims stages on the base model, loaded once per session
+    (test folders with other needs define their own ``nlp``)."""
+    components = ("flashpoint_actor_ruler", "flashpoint_actors")
+    return build_pipeline(PipelineSpec((*components, "flashpoint_quotes", "flashpoint_claims")))
+
+
+@pytest.fixture(scope="session")
+def parse(nlp: Language) -> Callable[..., Doc]:
+    """``parse(text, published)`` -> the processed Doc."""
+
+    def run(text: str, published: date | None = date(2025, 3, 10)) -> Doc:
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        return nlp(doc)
+
+    return run
