@@ -9,7 +9,7 @@ from typing import Any
 import pyarrow as pa
 
 from flashpoint.store import Store
-from flashpoint.store.queries import MAX_LIMIT
+from flashpoint.store.queries import MAX_LIMIT, date_bounds
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,9 @@ def _where(f: ActorFilter) -> tuple[str, list[Any]]:
     if f.name:
         clauses.append("(m.name ILIKE ? OR m.text ILIKE ?)")
         params += [f"%{f.name}%"] * 2
-    if f.since:
-        clauses.append("a.published >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("a.published <= ?")
-        params.append(f.until)
+    bounds, values = date_bounds("a.published", f.since, f.until)
+    clauses += bounds
+    params += values
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

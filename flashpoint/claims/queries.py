@@ -12,7 +12,8 @@ import duckdb
 import pyarrow as pa
 
 from flashpoint.errors import FlashpointError
-from flashpoint.quotes.queries import MAX_LIMIT, actor_clause, date_clauses, fetch_table
+from flashpoint.quotes.queries import MAX_LIMIT, actor_clause, fetch_table
+from flashpoint.store.queries import date_bounds
 
 #: The actors stage's table of resolved mentions (migration 0002).
 MENTIONS = "actor_mentions"
@@ -79,7 +80,7 @@ def claim_where(
     until: date | None,
 ) -> tuple[str, list[Any]]:
     """The WHERE clause (with its parameters) shared by ``claims`` and ``compare_claims``."""
-    clauses, params = date_clauses(since, until)
+    clauses, params = date_bounds("a.published", since, until)
     if subject:
         clauses.append("c.subject = ?")
         params.append(subject.lower())

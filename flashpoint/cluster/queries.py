@@ -14,8 +14,7 @@ import pyarrow as pa
 
 from flashpoint.cluster.matching import RECIPROCAL_TYPES
 from flashpoint.errors import Errors, FlashpointError
-
-MAX_LIMIT = 100_000
+from flashpoint.store.queries import MAX_LIMIT, date_bounds
 
 
 @dataclass(frozen=True)
@@ -55,12 +54,9 @@ def _where(f: ClusterFilter) -> tuple[str, list[Any]]:
     if f.event_type:
         clauses.append("c.event_type = ?")
         params.append(f.event_type.upper())
-    if f.since:
-        clauses.append("c.event_date >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("c.event_date <= ?")
-        params.append(f.until)
+    bounds, values = date_bounds("c.event_date", f.since, f.until)
+    clauses += bounds
+    params += values
     return " WHERE " + " AND ".join(clauses), params
 
 

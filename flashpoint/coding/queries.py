@@ -14,8 +14,7 @@ import pyarrow as pa
 
 from flashpoint.coding.records import MODALITIES
 from flashpoint.errors import Errors, FlashpointError
-
-MAX_LIMIT = 100_000
+from flashpoint.store.queries import MAX_LIMIT, date_bounds
 
 
 @dataclass(frozen=True)
@@ -70,12 +69,9 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     if f.quad_class is not None:
         clauses.append("e.quad_class = ?")
         params.append(f.quad_class)
-    if f.since:
-        clauses.append("e.event_date >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("e.event_date <= ?")
-        params.append(f.until)
+    bounds, values = date_bounds("e.event_date", f.since, f.until)
+    clauses += bounds
+    params += values
     if f.modality:
         unknown = sorted(set(f.modality) - set(MODALITIES))
         if unknown:

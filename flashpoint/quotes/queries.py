@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-MAX_LIMIT = 100_000
+from flashpoint.store.queries import MAX_LIMIT, date_bounds
 
 
 def fetch_table(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.Table:
@@ -49,18 +49,6 @@ def actor_clause(country: str, sector: str, actor: str) -> tuple[str, list[Any]]
     )
 
 
-def date_clauses(since: date | None, until: date | None) -> tuple[list[str], list[Any]]:
-    """Publication-date bounds on the joined ``articles`` row."""
-    clauses, params = [], []
-    if since is not None:
-        clauses.append("a.published >= ?")
-        params.append(since)
-    if until is not None:
-        clauses.append("a.published <= ?")
-        params.append(until)
-    return clauses, params
-
-
 def quotes(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -75,7 +63,7 @@ def quotes(
     """Quotes, newest first. ``speaker`` matches the speaker's canonical name or surface
     text (case-insensitive substring); ``actor`` is a country or country+sector code;
     ``since``/``until`` bound the article's publication date."""
-    clauses, params = date_clauses(since, until)
+    clauses, params = date_bounds("a.published", since, until)
     if speaker:
         clauses.append("(q.speaker_name ILIKE ? OR q.speaker_text ILIKE ?)")
         params += [f"%{speaker}%"] * 2

@@ -38,15 +38,22 @@ ARTICLE_COLUMNS = (
 )
 
 
-def _where(f: ArticleFilter) -> tuple[str, list[Any]]:
+def date_bounds(column: str, since: date | None, until: date | None) -> tuple[list[str], list[Any]]:
+    """``column`` on or after ``since`` and on or before ``until`` (either may be open), as
+    clauses with bound parameters: every stage's query filters dates this way."""
     clauses: list[str] = []
     params: list[Any] = []
-    if f.since:
-        clauses.append("published >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("published <= ?")
-        params.append(f.until)
+    if since is not None:
+        clauses.append(f"{column} >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append(f"{column} <= ?")
+        params.append(until)
+    return clauses, params
+
+
+def _where(f: ArticleFilter) -> tuple[str, list[Any]]:
+    clauses, params = date_bounds("published", f.since, f.until)
     if f.outlet:
         clauses.append("outlet ILIKE ?")
         params.append(f.outlet)
