@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint.nlp.model import PipelineSpec, build_pipeline
+from flashpoint.records import Article, make_article_id
+from flashpoint.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -58,3 +60,27 @@ def parse(nlp: Language) -> Callable[..., Doc]:
         return nlp(doc)
 
     return run
+
+
+@pytest.fixture
+def store_rows(tmp_path: Path, parse: Callable[..., Doc]) -> Callable[..., Store]:
+    """``store_rows(articles, table, extractor)``: parse each (day, text), write the
+    article and the extractor's rows for ``table`` to a fresh store, as the engine would."""
+
+    def build(
+        articles: list[tuple[str, str]], table: str, extractor: Callable[[Doc], list[dict]]
+    ) -> Store:
+        store = Store(tmp_path / f"{table}.duckdb")
+        for day, text in articles:
+            published = date.fromisoformat(day)
+            article = Article(
+                make_article_id(text), text, published=published, ingested_at=datetime.now()
+            )
+            rows = [
+                {**row, "article_id": article.article_id}
+                for row in extractor(parse(text, published))
+            ]
+            store.write_batch({"articles": [article.to_dict()], table: rows})
+        return store
+
+    return build

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from flashpoint.claims import claim_rows
 from flashpoint.claims.compare import compare_claims
 from flashpoint.claims.queries import claims
 from flashpoint.errors import FlashpointError
-from flashpoint.records import Article, make_article_id
+from flashpoint.records import make_article_id
 from flashpoint.store import Store
 
 ARTICLES = [
@@ -29,17 +29,8 @@ ARTICLES = [
 
 
 @pytest.fixture
-def store(tmp_path: Path, parse) -> Store:  # type: ignore[no-untyped-def]
-    store = Store(tmp_path / "claims.duckdb")
-    for day, text in ARTICLES:
-        published = date.fromisoformat(day)
-        article_id = make_article_id(text)
-        rows = claim_rows(parse(text, published))
-        for row in rows:
-            row["article_id"] = article_id
-        article = Article(article_id, text, published=published, ingested_at=datetime.now())
-        store.write_batch({"articles": [article.to_dict()], "claims": rows})
-    return store
+def store(store_rows) -> Store:  # type: ignore[no-untyped-def]
+    return store_rows(ARTICLES, "claims", claim_rows)
 
 
 def test_rows_fill_the_claims_table_and_are_idempotent(store: Store, parse) -> None:  # type: ignore[no-untyped-def]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 
 import pytest
 
 from flashpoint.quotes import quote_rows
 from flashpoint.quotes.queries import quotes, speakers
-from flashpoint.records import Article, make_article_id
 from flashpoint.store import Store
 
 ARTICLES = [
@@ -23,17 +21,8 @@ ARTICLES = [
 
 
 @pytest.fixture
-def store(tmp_path: Path, parse) -> Store:  # type: ignore[no-untyped-def]
-    store = Store(tmp_path / "quotes.duckdb")
-    for day, text in ARTICLES:
-        published = date.fromisoformat(day)
-        article_id = make_article_id(text)
-        rows = quote_rows(parse(text, published))
-        for row in rows:
-            row["article_id"] = article_id
-        article = Article(article_id, text, published=published, ingested_at=datetime.now())
-        store.write_batch({"articles": [article.to_dict()], "quotes": rows})
-    return store
+def store(store_rows) -> Store:  # type: ignore[no-untyped-def]
+    return store_rows(ARTICLES, "quotes", quote_rows)
 
 
 def test_rows_match_the_quotes_table(store: Store, parse) -> None:  # type: ignore[no-untyped-def]
