@@ -213,22 +213,22 @@ class LocalRun:
 
     def _drive(self, batches: Iterable[_Batch], executor: Executor | None) -> None:
         """Annotate and write batches in reading order, keeping the workers busy."""
-        in_flight: deque[tuple[_Batch, Future[Any] | list[Any]]] = deque()
+        in_flight: deque[tuple[_Batch, list[NlpTask], Future[Any]]] = deque()
         limit = 2 * self.config.workers
         for batch in batches:
             tasks = self._tasks(batch)
             if executor is None:
                 self._write(batch, tasks, annotate_safely(tasks, self.config.pipeline))
                 continue
-            in_flight.append((batch, executor.submit(annotate_safely, tasks, self.config.pipeline)))
+            future = executor.submit(annotate_safely, tasks, self.config.pipeline)
+            in_flight.append((batch, tasks, future))
             if len(in_flight) >= limit:
                 self._finish(*in_flight.popleft())
         while in_flight:
             self._finish(*in_flight.popleft())
 
-    def _finish(self, batch: _Batch, future: Future[Any] | list[Any]) -> None:
-        assert isinstance(future, Future)
-        self._write(batch, self._tasks(batch), future.result())
+    def _finish(self, batch: _Batch, tasks: list[NlpTask], future: Future[Any]) -> None:
+        self._write(batch, tasks, future.result())
 
     def _write(
         self, batch: _Batch, tasks: list[NlpTask], results: Sequence[dict[str, list[Row]] | str]
