@@ -27,10 +27,17 @@ COPIED = ("country", "country_kind", "name", "kb_id", "person", "gender")
 class Coreference:
     """The mentions seen so far in one doc, and the look-backs over them."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, places: Iterable[tuple[int, str, bool]]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        lexicon: Lexicon,
+        places: Iterable[tuple[int, str, bool]],
+        bodies: Iterable[tuple[int, str]] = (),
+    ) -> None:
         self.lexicon = lexicon
         self.sentence_starts = [sent.start for sent in doc.sents]
         self.places = list(places)
+        self.bodies = list(bodies)
         self.seen: list[Mention] = []
 
     def add(self, mention: Mention) -> None:
@@ -109,14 +116,15 @@ class Coreference:
     def nearest_place(self, mention: Mention, *, own_places: bool = False) -> str | None:
         """Country of the place named nearest to the mention in its sentence; with
         ``own_places``, not counting country words that modify another noun ("Chinese
-        vessels")."""
+        vessels"). A sentence naming no place may still name a body acting within one
+        state ("demands from UNITA")."""
         root = mention.anchor.root.i
         here = self.sentence(root)
         near = [
             (abs(i - root), country)
             for i, country, modifier in self.places
             if self.sentence(i) == here and not (own_places and modifier)
-        ]
+        ] or [(abs(i - root), country) for i, country in self.bodies if self.sentence(i) == here]
         return min(near)[1] if near else None
 
     def _before(self, start: int) -> Iterator[Mention]:

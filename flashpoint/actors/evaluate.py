@@ -201,6 +201,18 @@ def entity_coverage(
     return report
 
 
+def dated_texts(directory: str | Path) -> Iterator[tuple[str, date | None]]:
+    """The ``*.txt`` files of a directory with the date in their names, for
+    ``entity_coverage`` (PolNeAR names its texts ``outlet_YYYY-MM-DD_slug.txt``)."""
+    for path in sorted(Path(directory).glob("*.txt")):
+        found = _NAME_DATE.search(path.name)
+        day = date(*map(int, found.groups())) if found else None
+        yield path.read_text(encoding="utf-8"), day
+
+
+_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def _coverage(entities: int, resolved: int) -> dict[str, Any]:
     share = round(resolved / entities, 4) if entities else 0.0
     return {"entities": entities, "resolved": resolved, "share": share}

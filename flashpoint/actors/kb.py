@@ -108,6 +108,9 @@ class Lexicon:
     name_prefixes: tuple[str, ...]
     pronouns: Mapping[str, str]
     pleonastic_verbs: frozenset[str]
+    guarded_aliases: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    international_heads: Mapping[str, str] = field(default_factory=dict)
+    place_prefixes: frozenset[str] = frozenset()
 
     def roles_for(self, words: frozenset[str], country: str | None) -> tuple[str, ...]:
         """Office roles named by the words of a phrase, most specific rule first."""
@@ -256,6 +259,16 @@ def compile_lexicon(raw: Mapping[str, Any]) -> Lexicon:
         name_prefixes=tuple(sorted(_words(raw.get("name_prefixes", [])), key=len, reverse=True)),
         pronouns=_by_word(raw.get("pronouns", {})),
         pleonastic_verbs=_words(raw.get("pleonastic_verbs", [])),
+        place_prefixes=_words(raw.get("place_prefixes", [])),
+        international_heads={
+            form: code
+            for code, phrases in raw.get("international_heads", {}).items()
+            for phrase in phrases
+            for form in (str(phrase).lower(), plural(str(phrase).lower()))
+        },
+        guarded_aliases={
+            str(alias): _words(cues) for alias, cues in raw.get("guarded_aliases", {}).items()
+        },
     )
 
 

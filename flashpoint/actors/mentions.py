@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.actors.kb import Alias, Head, KnowledgeBase, Lexicon
+from flashpoint.actors.kb import Alias, Entry, Head, KnowledgeBase, Lexicon
 from flashpoint.actors.matchers import ActorMatchers
 from flashpoint.actors.ruler import SPANS_KEY
 
@@ -27,6 +27,9 @@ LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 #: Knowledge-base kinds that are places; a place inside a larger proper name ("Minsk
 #: Agreements", "Moscow State University") is not an actor.
 PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
+#: Places inside a country other than its capital: they can tell a US state "Georgia" from
+#: the country.
+_LOCAL_KINDS = frozenset({"city", "region"})
 
 
 @dataclass(eq=False)
@@ -53,6 +56,7 @@ def find_anchors(doc: Doc, matchers: ActorMatchers) -> tuple[list[Anchor], list[
     which still tell which country a sentence is about."""
     kb = matchers.kb
     anchors = _pieces(doc, matchers)
+    _disambiguate([a for a in anchors if a.kind == "kb"], kb)
     for anchor in anchors:
         anchor.excluded = _is_sponsor_or_stance(anchor, kb.lexicon)
     names = [a for a in anchors if a.kind == "kb"]
@@ -85,7 +89,7 @@ def _pieces(doc: Doc, matchers: ActorMatchers) -> list[Anchor]:
     ]
     taken |= _tokens(entities)
     for span in matchers.head_spans(doc):
-        head = kb.heads[span.text.lower()]
+        head = kb.heads[span.label_]
         inside = next((a for a in entities if a.span.start <= span.start < a.span.end), None)
         if inside is not None:
             inside.head = inside.head or head
@@ -96,6 +100,47 @@ def _pieces(doc: Doc, matchers: ActorMatchers) -> list[Anchor]:
     pronouns = [i for i in matchers.pronoun_tokens(doc) if i not in taken]
     anchors += [Anchor(doc[i : i + 1], "pronoun") for i in pronouns]
     return sorted(anchors, key=lambda a: a.span.start)
+
+
+def _disambiguate(known: list[Anchor], kb: KnowledgeBase) -> None:
+    """A name of several actors ("Tripoli", "Georgia", "Congo") takes the one whose
+    country another, unambiguous name shares: in its sentence first, then in the doc
+    ("Tripoli" beside "Lebanese" is the Lebanese city); else the first listed. A place
+    inside a country takes over a country's name only beside another place inside that
+    country ("Atlanta" makes "Georgia" the US state; "Washington" does not)."""
+    if all(len(a.aliases) == 1 for a in known):
+        return
+    named = [
+        (a.span.sent.start, entry.country, entry.kind in _LOCAL_KINDS)
+        for a in known
+        if len(a.aliases) == 1 and (entry := kb.entry(a.aliases[0].kb_id)).country
+    ]
+    for anchor in (a for a in known if len(a.aliases) > 1):
+        entries = [kb.entry(alias.kb_id) for alias in anchor.aliases]
+        rivals_a_country = any(e.kind == "country" for e in entries)
+        here = anchor.span.sent.start
+        for scope in (here, None):
+            found = {(country, local) for start, country, local in named if scope in (None, start)}
+            chosen = next(
+                (
+                    alias
+                    for alias, e in zip(anchor.aliases, entries, strict=True)
+                    if _supported(e, found, rivals_a_country)
+                ),
+                None,
+            )
+            if chosen is not None:
+                anchor.aliases = (chosen, *(a for a in anchor.aliases if a != chosen))
+                anchor.place = kb.entry(chosen.kb_id).kind in PLACE_KINDS
+                break
+
+
+def _supported(entry: Entry, found: set[tuple[str, bool]], rivals_a_country: bool) -> bool:
+    """Another name shares the entry's country: any name, or for a place rivalling a
+    country's name, a city or region."""
+    if (entry.country, True) in found:
+        return True
+    return (entry.country, False) in found and (entry.kind == "country" or not rivals_a_country)
 
 
 def _owners(anchors: list[Anchor]) -> dict[int, Anchor]:
@@ -150,16 +195,19 @@ def _entity(ent: Span) -> Anchor | None:
 
 def _inside_other_name(anchor: Anchor, kb: KnowledgeBase, owner: dict[int, Anchor]) -> bool:
     """ "Minsk" in "the Minsk Agreements" names a treaty, not Belarus ("West Darfur State"
-    is still a place)."""
+    is still a place, and "Zambia" in "the Zambia Revenue Authority" modifies the actor
+    noun that ends the name)."""
     if not anchor.place or anchor.aliases[0].label == "NORP":
         return False
     root = anchor.root
-    return (
-        root.dep_ == "compound"
-        and root.head.pos_ == "PROPN"
-        and root.head.i not in owner
-        and root.head.lower_ not in kb.lexicon.place_nouns
-    )
+    if root.dep_ != "compound" or root.head.pos_ != "PROPN":
+        return False
+    if root.head.i in owner or root.head.lower_ in kb.lexicon.place_nouns:
+        return False
+    end = root.head
+    while end.dep_ == "compound" and end.head.pos_ == "PROPN" and end.head.i > end.i:
+        end = end.head
+    return end.i not in owner or owner[end.i].kind != "head"
 
 
 def _is_sponsor_or_stance(anchor: Anchor, lexicon: Lexicon) -> bool:
@@ -194,6 +242,9 @@ def _governor(
 ) -> tuple[Anchor, str] | None:
     """The anchor this one modifies, and how: "left" (a modifier before the noun), "pp" (in
     a prepositional phrase such as "of Ukraine") or "appos" (", Igor Konashenkov")."""
+    shared = _shared_modifier(anchor, owner)
+    if shared is not None:
+        return shared, "left"
     token = start = anchor.root
     passed = 0  # nouns passed that are not actors: "the Donetsk region" passes one
     while True:
@@ -226,6 +277,28 @@ def _governor(
         found = owner.get(token.i) or _sibling(anchor, token, owner)
         if found is not None and found is not anchor:
             return found, relation
+
+
+def _shared_modifier(anchor: Anchor, owner: dict[int, Anchor]) -> Anchor | None:
+    """ "Sierra Leonean and Liberian refugees" parsed as "Sierra Leonean" with "refugees" as
+    its conjunct: a nationality word joined by "and" to another one that modifies a head
+    noun modifies that noun too."""
+    root = anchor.root
+    if anchor.span.label_ != "NORP" or not anchor.place or root.dep_ in LEFT_DEPS:
+        return None
+    for conj in (child for child in root.children if child.dep_ == "conj"):
+        head = owner.get(conj.i)
+        if head is None or head.kind != "head":
+            continue
+        between = root.doc[anchor.span.end : head.span.start]
+        others = [owner.get(t.i) for t in between if t.dep_ not in ("cc", "punct")]
+        if (
+            any(t.dep_ == "cc" for t in between)
+            and others
+            and all(a is not None and a.place and a.span.label_ == "NORP" for a in others)
+        ):
+            return head
+    return None
 
 
 @dataclass(eq=False)

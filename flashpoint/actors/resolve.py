@@ -35,6 +35,9 @@ CONFIDENCE = {
 #: Entry kinds whose country speaks for a state, so their titles name its office holders.
 STATE_KINDS = frozenset({"country", "capital", "seat", "igo"})
 METONYM_KINDS = frozenset({"capital", "seat"})
+#: Known bodies that act within one state: in a sentence naming no place they tell which
+#: country it is about ("President X" beside UNITA is Angolan).
+DOMESTIC_KINDS = frozenset({"armed_group", "party", "legislature"})
 
 
 class Resolver:
@@ -47,7 +50,7 @@ class Resolver:
 
     def __call__(self, doc: Doc, day: date | None) -> list[Actor]:
         anchors, names = find_anchors(doc, self.matchers)
-        coref = Coreference(doc, self.lexicon, self._places(names))
+        coref = Coreference(doc, self.lexicon, self._places(names), self._bodies(names))
         actors: list[Actor] = []
         for anchor in anchors:
             if anchor.attached:
@@ -67,6 +70,18 @@ class Resolver:
                 entry = self.kb.entry(anchor.aliases[0].kb_id)
                 if entry.kind in PLACE_KINDS and entry.country:
                     yield anchor.root.i, entry.country, self._modifies_other(anchor)
+
+    def _bodies(self, names: list[Anchor]) -> Iterator[tuple[int, str]]:
+        """Where a known body acting within one state is named ("demands from UNITA"):
+        it places actors of a sentence that names no place."""
+        for anchor in names:
+            entry = self.kb.entry(anchor.aliases[0].kb_id)
+            if entry.kind in DOMESTIC_KINDS and entry.country and self._is_state(entry.country):
+                yield anchor.root.i, entry.country
+
+    def _is_state(self, code: str) -> bool:
+        rows = self.kb.entries.get(code)
+        return rows is not None and rows[0].kind == "country"
 
     def _modifies_other(self, anchor: Anchor) -> bool:
         """ "Chinese" in "Chinese vessels" (not in "the Georgian capital", "the Iraqi town
@@ -209,11 +224,15 @@ class Resolver:
         """Overriding modifiers ("former", "rebel") win; a generic head ("officials") takes
         the sector of a modifier or of a known organisation modifying it."""
         override = self._override(mention)
-        if override is not None or (mention.person and mention.kb_id is not None):
+        known = mention.person and mention.kb_id is not None and mention.sector is not None
+        if override is not None or known:
             mention.sector = override or mention.sector
             return
-        generic = mention.anchor.head is not None and (
-            mention.anchor.root.lemma_.lower() in self.lexicon.generic_heads
+        # One generic word: "security chief" is COP whoever it serves, "chief" is not.
+        generic = (
+            mention.anchor.head is not None
+            and len(mention.anchor.span) == 1
+            and mention.anchor.root.lemma_.lower() in self.lexicon.generic_heads
         )
         if mention.sector is None or generic:
             modifiers = (self.lexicon.modifiers.get(w) for w in _left_words(mention))
@@ -274,7 +293,9 @@ class Resolver:
         bodies ("the Homeland Union") with no nationality in their phrase belong to the
         country the sentence names."""
         domestic = mention.sector in self.lexicon.domestic_sectors
-        return domestic or (mention.anchor.kind == "entity" and mention.sector is not None)
+        # "The Federal Minister for Interior X": a title with the name as its apposition.
+        named = mention.anchor.kind == "entity" or (mention.person and mention.name is not None)
+        return domestic or (named and mention.sector is not None)
 
     def _fallbacks(self, mention: Mention, coref: Coreference, placed_kid: bool) -> None:
         """Surnames and "the ministry" look back in the text; a titled person takes the
@@ -294,6 +315,9 @@ class Resolver:
             place = coref.nearest_place(mention, own_places=_reports(mention))
             if place is not None:
                 mention.country, mention.resolved_by = place, "context"
+        if mention.country is None and mention.anchor.kind == "head":
+            # "a regional peacekeeping force", "a human rights group": international.
+            mention.country = self.lexicon.international_heads.get(mention.anchor.span.text.lower())
 
 
 _MODIFIER_DEPS = frozenset(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from flashpoint.actors import load_knowledge_base
 from flashpoint.actors.evaluate import (
     best_actor,
+    dated_texts,
     entity_coverage,
     evaluate_plover_gsr,
     locate,
@@ -49,9 +51,19 @@ def test_entity_coverage(nlp) -> None:
     assert report["all"]["entities"] >= 2
 
 
+def test_dated_texts_read_the_date_from_the_file_name(tmp_path: Path) -> None:
+    (tmp_path / "herald_2019-03-04_talks-resume.txt").write_text("Talks resumed.", "utf-8")
+    (tmp_path / "undated.txt").write_text("No date here.", "utf-8")
+    (tmp_path / "notes.md").write_text("Not a text.", "utf-8")
+    assert list(dated_texts(tmp_path)) == [
+        ("Talks resumed.", date(2019, 3, 4)),
+        ("No date here.", None),
+    ]
+
+
 def test_plover_gsr_dev_floor(nlp, shared_dir: Path) -> None:
-    """Measured 0.934 country accuracy when written; this guards against regressions."""
+    """Measured 0.967 country and 0.839 sector accuracy; this guards the 0.95 goal."""
     report = evaluate_plover_gsr(shared_dir / "gold" / "plover_gsr" / "dev.jsonl", nlp)
     assert report["located"] >= 390
-    assert report["country_accuracy"] >= 0.92
-    assert report["sector_accuracy"] >= 0.78
+    assert report["country_accuracy"] >= 0.95
+    assert report["sector_accuracy"] >= 0.82
