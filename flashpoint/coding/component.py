@@ -142,6 +142,10 @@ class EventCoder:
                     found.setdefault(_identity(actor), actor)
         return list(found.values())
 
+    def _named(self, doc: Doc, head: Token, trigger: Token) -> list[Actor]:
+        """A head's actors other than pronouns ("their anger at Peru" is aimed at Peru)."""
+        return [a for a in self._actors(doc, [head], trigger) if not _pronoun(a, self)]
+
     def _role(
         self,
         doc: Doc,
@@ -150,14 +154,20 @@ class EventCoder:
         obj: Token | None,
         support: Token | None,
     ) -> list[Actor]:
-        """Actors of the first role spec that names any."""
+        """Actors of the first role spec that names any (of a purpose clause, only the
+        first noun that names one, with its conjuncts)."""
         for spec in specs:
             heads = (
                 self.roles.find(spec, anchor, obj, support)
                 if spec != "support" or support is None
                 else [t for head in self.roles.subject(support) for t in (head, *head.conjuncts)]
             )
-            actors = self._actors(doc, heads, anchor)
+            if spec == "purpose":
+                first = next((h for h in heads if self._named(doc, h, anchor)), None)
+                group = [] if first is None else [first, *_conjuncts_within(first)]
+                actors = [a for a in self._actors(doc, group, anchor) if not _pronoun(a, self)]
+            else:
+                actors = self._actors(doc, heads, anchor)
             if actors:
                 return actors
         return []
@@ -269,6 +279,16 @@ class EventCoder:
             confidence=confidence(draft),
             pattern=draft.pattern,
         )
+
+
+def _conjuncts_within(head: Token) -> list[Token]:
+    """Nouns coordinated with any noun of a role phrase ("relations with Congo and Costa
+    Rica" -> Costa Rica)."""
+    return [c for t in role_span(head) if t.pos_ in _NOUN_POS for c in t.conjuncts]
+
+
+def _pronoun(actor: Actor, coder: EventCoder) -> bool:
+    return actor.text.lower() in coder.grammar.pronouns
 
 
 def _with_support(specs: tuple[str, ...], support: Token | None) -> tuple[str, ...]:

@@ -57,6 +57,7 @@ class Grammar:
     complement_deps: frozenset[str]
     report_adverbs: frozenset[str]
     partitives: frozenset[str]
+    purpose_nouns: frozenset[str]
     stative_participles: frozenset[str]
     lemma_slips: dict[str, str]
     intent: dict[str, str]
@@ -136,6 +137,7 @@ def grammar() -> Grammar:
         complement_deps=frozenset(data["complement_deps"]),
         report_adverbs=frozenset(data["report_adverbs"]),
         partitives=frozenset(data["partitives"]),
+        purpose_nouns=frozenset(data["purpose_nouns"]),
         stative_participles=_words(data["stative_participles"]),
         lemma_slips=dict(data["lemma_slips"]),
         intent=_inverse(frames["intent"]),

@@ -38,6 +38,7 @@ ROLE_KINDS = (
     "comp_subj",
     "objmod",
     "condition_subj",
+    "purpose",
     "prep",
 )
 _DEFAULT_ROLES = {

@@ -51,10 +51,16 @@ def is_time(prep: Token) -> bool:
 def _object(
     trigger: Trigger, anchor: Token, particle: Token | None, partitives: frozenset[str]
 ) -> Token | None:
-    """The object as a dependent; under a particle parsed as a preposition ("called off
-    the strike"); after a partitive ("returning some of the troops"); or the noun a
-    relative clause modifies ("the troops it deployed")."""
+    """The object as a dependent or a conjunct of it ("photographs and intelligence");
+    under a particle parsed as a preposition ("called off the strike"); after a partitive
+    ("returning some of the troops"); the noun a relative clause modifies ("the troops it
+    deployed"); or the of-phrase of a nominal trigger ("the deployment of peacekeepers")."""
     found = _child(anchor, _OBJECT_DEPS, trigger.object)
+    if found is None:
+        first = _child(anchor, _OBJECT_DEPS, ("*",))
+        wanted = set(trigger.object)
+        conjuncts = first.conjuncts if first is not None else ()
+        found = next((c for c in conjuncts if c.lower_ in wanted), None)
     if found is None and particle is not None:
         found = _child(particle, frozenset({"pobj"}), trigger.object)
     part = _child(anchor, _OBJECT_DEPS, partitives) if found is None else None
@@ -63,6 +69,9 @@ def _object(
         found = _child(of, frozenset({"pobj"}), trigger.object) if of is not None else None
     if found is None and anchor.dep_ in ("relcl", "acl") and anchor.head.lower_ in trigger.object:
         found = anchor.head
+    if found is None and anchor.pos_ == "NOUN":
+        of = _child(anchor, frozenset({"prep"}), ("of",))
+        found = _child(of, frozenset({"pobj"}), trigger.object) if of is not None else None
     return found
 
 

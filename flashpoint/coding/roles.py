@@ -20,6 +20,7 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _CONTROLLED = frozenset({"xcomp", "ccomp", "advcl", "acl"})
 _MAX_DEPTH = 6
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "--", "\u2014"})
 
 
 def _is_passive(verb: Token) -> bool:
@@ -28,6 +29,15 @@ def _is_passive(verb: Token) -> bool:
 
 def _first(token: Token, deps: frozenset[str]) -> Token | None:
     return next((child for child in token.children if child.dep_ in deps), None)
+
+
+def _coordinated_after(head: Token) -> tuple[Token, ...]:
+    """The conjuncts a role head coordinates: all of them, but for a head that is itself
+    a conjunct only those after it (a subject the parser chained onto an earlier noun
+    does not take that noun along)."""
+    if head.dep_ != "conj":
+        return head.conjuncts
+    return tuple(t for t in head.conjuncts if t.i > head.i)
 
 
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
@@ -65,6 +75,7 @@ class RoleFinder:
             "between": lambda tok, _obj: prep_objects(tok, ("between", "among", "amongst")),
             "comp_subj": lambda tok, _obj: self.complement_subject(tok),
             "condition_subj": lambda tok, _obj: self.condition_subject(tok),
+            "purpose": lambda tok, _obj: self.purpose_arguments(tok),
         }
 
     # --- slots ---------------------------------------------------------------------
@@ -81,7 +92,26 @@ class RoleFinder:
             if subject.lower_ in self.grammar.relative_pronouns and verb.dep_ == "relcl":
                 return [self.author(verb.head, depth)]
             return [self.author(subject, depth)]
-        return self.controller(verb, depth + 1)
+        return self.controller(verb, depth + 1) or self.stranded_subject(verb)
+
+    @staticmethod
+    def stranded_subject(verb: Token) -> list[Token]:
+        """A subject the parser hung elsewhere: the noun phrase right before a main verb
+        that has none ("With the signing of the memorandum, the government and the rebels
+        have agreed" parses the subject as a conjunct of "memorandum")."""
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
+            return []
+        start = verb.i
+        while start > verb.sent.start and verb.doc[start - 1].text not in _CLAUSE_BREAKS:
+            start -= 1
+        region = verb.doc[start : verb.i]
+        return [
+            t
+            for t in region
+            if t.pos_ in ("NOUN", "PROPN")
+            and not (start <= t.head.i < verb.i)
+            and t.dep_ in ("conj", "appos", "npadvmod", "dep")
+        ][:1]
 
     def controller(self, verb: Token, depth: int) -> list[Token]:
         """The understood subject of a clause that has none of its own."""
@@ -190,6 +220,42 @@ class RoleFinder:
             if subject.dep_ in ("nsubj", "nsubjpass")
         ]
 
+    def purpose_arguments(self, token: Token) -> list[Token]:
+        """Who an act is aimed at when its purpose says so: the nouns of a to-clause or a
+        purpose phrase on the trigger or on its clause ("began a hunger strike to protest
+        the minister's decision", "marched in protest of the government's refusal"), in
+        text order; the caller keeps the first that names an actor."""
+        hosts = [token]
+        if token.pos_ in _NOUN_POS and token.head != token:
+            head = token.head.head if token.dep_ == "pobj" else token.head
+            if head.pos_ in _CLAUSE_POS:
+                hosts.append(head)
+        clauses = [
+            child
+            for host in hosts
+            for child in host.children
+            if (child.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" for c in child.children))
+            or (
+                child.dep_ == "prep"
+                and any(
+                    g.dep_ == "pobj" and self.grammar.lemma(g) in self.grammar.purpose_nouns
+                    for g in child.children
+                )
+            )
+        ]
+        return sorted(
+            (
+                t
+                for clause in clauses
+                for t in clause.subtree
+                if t.pos_ in ("NOUN", "PROPN")
+                and t.dep_ in ("dobj", "pobj", "poss", "compound", "nsubj")
+                and self.grammar.lemma(t) not in self.grammar.purpose_nouns
+                and t.lower_ not in self.grammar.pronouns
+            ),
+            key=lambda t: t.i,
+        )
+
     # --- roles -----------------------------------------------------------------------
 
     @staticmethod
@@ -218,4 +284,4 @@ class RoleFinder:
             ]
         else:
             heads = self._kinds[kind](anchor, obj)
-        return [t for head in heads for t in (head, *head.conjuncts)]
+        return [t for head in heads for t in (head, *_coordinated_after(head))]

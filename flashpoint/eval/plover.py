@@ -1,9 +1,10 @@
 """Measure the event coder on gold data (``flashpoint eval plover`` / ``eval multicoped``).
 
 ``evaluate_plover_gsr`` scores the PLOVER gold-standard records (one coded event per
-sentence, PLOVER 0.5b1 mapped to v2): event type, source and target country and sector,
-and the full (source, type, target) triple. ``evaluate_multicoped`` scores the CAMEO
-penta-class of Multi-CoPED sentences. Each sentence's *main* event is compared: the
+sentence, PLOVER 0.5b1 mapped to v2): event type, quad class, source and target country
+and sector, and the full (source, type, target) triple. ``evaluate_multicoped`` scores the
+CAMEO penta-class and quad class of Multi-CoPED sentences and, given the actor file, the
+source/target spans (``spans.py``). Each sentence's *main* event is compared: the
 highest-ranked one by modality (asserted/reported first), depth in the parse (the main
 clause first) and position (the first).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -25,7 +27,17 @@ import flashpoint.coding  # noqa: F401  (registers flashpoint_events)
 from flashpoint.actors import add_actor_components
 from flashpoint.actors.evaluate import same_country
 from flashpoint.actors.loader import load_knowledge_base
-from flashpoint.coding.records import Event
+from flashpoint.coding.lexicon import load_lexicon
+from flashpoint.coding.ontology import plover_types
+from flashpoint.coding.records import Actor, Event
+from flashpoint.eval.spans import (
+    ROLE_LABELS,
+    TokenSpan,
+    format_spans,
+    read_conll,
+    score_spans,
+    sentence_pairs,
+)
 from flashpoint.nlp.model import load_model
 
 #: PLOVER 0.5b1 types of the gold standard that PLOVER v2 renamed or merged.
@@ -35,6 +47,8 @@ V2_TYPES = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
+#: PLOVER's quad classes, numbered as GDELT's.
+QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 #: Multi-CoPED penta-classes by CAMEO root: statements and appeals, verbal cooperation,
 #: material cooperation, verbal conflict, material conflict.
 PENTA_BY_ROOT = {
@@ -44,6 +58,8 @@ PENTA_BY_ROOT = {
     **dict.fromkeys(("09", "10", "11", "12", "13"), 3),
     **{f"{root:02d}": 4 for root in range(14, 21)},
 }
+#: Quad class of each penta-class: statements/appeals and verbal cooperation merge.
+QUAD_BY_PENTA = {0: 1, 1: 1, 2: 2, 3: 3, 4: 4}
 NO_EVENT = "NONE"
 _MODALITY_RANK = {"asserted": 0, "reported": 0, "future": 1, "hypothetical": 2, "negated": 3}
 BATCH_SIZE = 64
@@ -99,6 +115,12 @@ def _sector_hit(
     return any(a.sector in wanted for a in ours)
 
 
+def plover_quad(event_type: str) -> int:
+    """The quad class PLOVER gives a (v2) event type, numbered 1-4 as GDELT's. The GSR
+    gold has types but no CAMEO codes, so both sides of the quad row are read this way."""
+    return QUADS.index(plover_types()[event_type]["quad"]) + 1
+
+
 def evaluate_plover_gsr(path: str | Path, nlp: Language | None = None) -> dict[str, Any]:
     """Scores on a PLOVER GSR JSONL file. Source/target country accuracy counts sentences
     whose gold role has a country code; a sentence is right when one of our actors in that
@@ -115,11 +137,15 @@ def evaluate_plover_gsr(path: str | Path, nlp: Language | None = None) -> dict[s
     records = [r for r in records if r.get("text") and r.get("event")]
     counts: Counter[str] = Counter()
     pairs: list[tuple[str, str]] = []
+    quads: list[tuple[str, str]] = []
     for record, doc in zip(records, _docs(nlp, (r["text"] for r in records)), strict=True):
         gold_type = V2_TYPES.get(record["event"], record["event"])
         event = main_event(doc)
         predicted = event.event_type if event else NO_EVENT
         pairs.append((gold_type, predicted))
+        quads.append(
+            (str(plover_quad(gold_type)), str(plover_quad(predicted)) if event else NO_EVENT)
+        )
         type_ok = predicted == gold_type
         roles_ok = True
         for role in ("source", "target"):
@@ -147,11 +173,14 @@ def evaluate_plover_gsr(path: str | Path, nlp: Language | None = None) -> dict[s
         "source_sector_accuracy": _share(counts, "source_sector_ok", "source_sector_gold"),
         "target_sector_accuracy": _share(counts, "target_sector_ok", "target_sector_gold"),
         "triple_accuracy": _share(counts, "triple_ok", "sentences"),
+        "quad_class_accuracy": accuracy(quads),
+        "quad_class_macro_f1": macro_f1(quads),
         "support": {
             k: counts[k]
             for k in ("source_gold", "target_gold", "source_sector_gold", "target_sector_gold")
         },
         "per_type": per_class(pairs),
+        "per_quad": per_class(quads),
         "confusion": confusion(pairs),
     }
 
@@ -181,24 +210,86 @@ def predicted_penta(doc: Doc) -> int:
 
 
 def evaluate_multicoped(
-    path: str | Path, sample: int | None = 1000, seed: int = 0, nlp: Language | None = None
+    path: str | Path,
+    sample: int | None = 1000,
+    seed: int = 0,
+    nlp: Language | None = None,
+    actors: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Penta-class accuracy and macro-F1 on Multi-CoPED class rows (``train_class.tsv``)."""
+    """Penta-class and quad-class accuracy and macro-F1 on Multi-CoPED class rows
+    (``train_class.tsv``); with ``actors`` (``train_actors.conll``) also the source/target
+    span scores on a sample of the same size and seed."""
     nlp = nlp or event_pipeline()
     rows = read_multicoped(path, sample, seed)
     pairs = [
-        (str(label), str(predicted_penta(doc)))
+        (label, predicted_penta(doc))
         for (_, label), doc in zip(rows, _docs(nlp, (t for t, _ in rows)), strict=True)
     ]
-    hits = sum(g == p for g, p in pairs)
-    return {
+    pentas = [(str(g), str(p)) for g, p in pairs]
+    quads = [(str(QUAD_BY_PENTA[g]), str(QUAD_BY_PENTA[p])) for g, p in pairs]
+    report: dict[str, Any] = {
         "dataset": str(path),
         "sentences": len(pairs),
         "sample_seed": seed,
-        "class_accuracy": round(hits / len(pairs), 4) if pairs else 0.0,
-        "class_macro_f1": macro_f1(pairs),
-        "per_class": per_class(pairs),
-        "confusion": confusion(pairs),
+        "class_accuracy": accuracy(pentas),
+        "class_macro_f1": macro_f1(pentas),
+        "quad_class_accuracy": accuracy(quads),
+        "quad_class_macro_f1": macro_f1(quads),
+        "per_class": per_class(pentas),
+        "per_quad": per_class(quads),
+        "confusion": confusion(pentas),
+    }
+    if actors is not None:
+        report["spans"] = evaluate_actor_spans(actors, nlp, sample, seed)
+    return report
+
+
+@lru_cache(maxsize=1)
+def _reciprocal_patterns() -> frozenset[str]:
+    return frozenset(t.id for t in load_lexicon() if t.reciprocal)
+
+
+def _where(doc: Doc, actor: Actor) -> tuple[int, int]:
+    """A pronoun stands at the mention the actors stage resolved it to."""
+    for mention in doc._.actors or ():
+        if (
+            (mention.char_start, mention.char_end) == (actor.char_start, actor.char_end)
+            and mention.mention_kind == "pronoun"
+            and mention.antecedent is not None
+        ):
+            return mention.antecedent.char_start, mention.antecedent.char_end
+    return actor.char_start, actor.char_end
+
+
+def predicted_roles(doc: Doc, event: Event | None) -> dict[str, list[tuple[int, int]]]:
+    """Character spans of the main event's source and target actors. A reciprocal event
+    (its trigger is marked ``reciprocal`` in the lexicon: meetings, talks, agreements)
+    runs both ways, so each role gets both parties, as Multi-CoPED's R label does."""
+    if event is None:
+        return {}
+    source, target = event.source, event.target
+    if re.split("[<>]", event.pattern)[0] in _reciprocal_patterns():
+        source = target = [*source, *target]
+    return {
+        "source": [_where(doc, a) for a in source],
+        "target": [_where(doc, a) for a in target],
+    }
+
+
+def evaluate_actor_spans(
+    path: str | Path, nlp: Language, sample: int | None = 1000, seed: int = 0
+) -> dict[str, Any]:
+    """Source and target span P/R/F1 (exact and overlap) of each sentence's main event
+    on Multi-CoPED actor annotations (definitions in ``spans.py``)."""
+    sentences = read_conll(path, sample, seed)
+    pairs: dict[str, list[tuple[list[TokenSpan], list[TokenSpan]]]] = {r: [] for r in ROLE_LABELS}
+    for sentence, doc in zip(sentences, _docs(nlp, (s.text for s in sentences)), strict=True):
+        for role, pair in sentence_pairs(sentence, predicted_roles(doc, main_event(doc))).items():
+            pairs[role].append(pair)
+    return {
+        "dataset": str(path),
+        "sentences": len(sentences),
+        **{role: score_spans(role_pairs) for role, role_pairs in pairs.items()},
     }
 
 
@@ -207,6 +298,11 @@ def evaluate_multicoped(
 
 def _share(counts: Counter[str], part: str, whole: str) -> float:
     return round(counts[part] / counts[whole], 4) if counts[whole] else 0.0
+
+
+def accuracy(pairs: list[tuple[str, str]]) -> float:
+    """Share of (gold, predicted) pairs that agree."""
+    return round(sum(g == p for g, p in pairs) / len(pairs), 4) if pairs else 0.0
 
 
 def per_class(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
@@ -243,16 +339,22 @@ def confusion(pairs: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
 
 
 def format_report(report: dict[str, Any]) -> str:
-    """A plain-text rendering: headline numbers, then the per-class table."""
+    """A plain-text rendering: headline numbers, the per-class and per-quad tables, then
+    the actor span table when scored."""
     lines = [f"dataset: {report['dataset']} ({report['sentences']} sentences)"]
     for key, value in report.items():
         if isinstance(value, float):
             lines.append(f"  {key:<26} {value:.3f}")
-    table = report.get("per_type") or report.get("per_class") or {}
-    lines.append(f"  {'class':<12} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>5}")
-    for label, row in table.items():
-        lines.append(
-            f"  {label:<12} {row['precision']:6.3f} {row['recall']:6.3f} "
-            f"{row['f1']:6.3f} {row['support']:5d}"
-        )
+    for name in ("per_type", "per_class", "per_quad"):
+        if name not in report:
+            continue
+        heading = "quad" if name == "per_quad" else "class"
+        lines.append(f"  {heading:<12} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>5}")
+        for label, row in report[name].items():
+            lines.append(
+                f"  {label:<12} {row['precision']:6.3f} {row['recall']:6.3f} "
+                f"{row['f1']:6.3f} {row['support']:5d}"
+            )
+    if "spans" in report:
+        lines.append(format_spans(report["spans"]))
     return "\n".join(lines)

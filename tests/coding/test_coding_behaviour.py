@@ -30,8 +30,14 @@ def test_active_and_passive_voice_give_the_same_roles(code: Code, find: Find) ->
 
 
 def test_passive_without_agent_has_no_source(code: Code, find: Find) -> None:
-    [event] = find(code("Two Georgian activists were arrested in Tbilisi."), event_type="COERCE")
+    [event] = find(code("The village of Kupiansk was shelled overnight."), event_type="ASSAULT")
     assert event.source == []
+    assert [a.text for a in event.target] == ["Kupiansk"]
+
+
+def test_agentless_arrest_is_by_the_state_where_it_happens(code: Code, find: Find) -> None:
+    [event] = find(code("Two Georgian activists were arrested in Armenia."), event_type="COERCE")
+    assert {a.country for a in event.source} == {"ARM"}
     assert {a.country for a in event.target} == {"GEO"}
 
 
