@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, fields
+
 from spacy.tokens import Doc
 
 from flashpoint.coding.component import events_of
-from flashpoint.coding.records import Event
+from flashpoint.coding.records import Event, Location
 from flashpoint.nlp.extract import Row, register_extractor
 
 _ACTOR_FIELDS = ("text", "country", "sector", "name", "kb_id", "char_start", "char_end")
+_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
 
 
 def event_row(event: Event) -> Row:
-    """An Event without its actor lists; location and cluster stay empty for later stages."""
-    return {key: value for key, value in event.to_dict().items() if key not in ("source", "target")}
+    """An Event without its actor lists, its location flattened into ``location_*`` columns
+    (empty when the geo stage did not run); the cluster stays empty for a later stage."""
+    row = {
+        key: value
+        for key, value in event.to_dict().items()
+        if key not in ("source", "target", "location")
+    }
+    location = asdict(event.location) if event.location else {}
+    row.update({f"location_{key}": location.get(key) for key in _LOCATION_FIELDS})
+    return row
 
 
 @register_extractor("events")

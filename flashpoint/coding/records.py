@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 #: Bumped whenever the lexicon or the rules change what a text codes to.
-CODER_VERSION = "flashpoint-events 0.1.0"
+CODER_VERSION = "flashpoint-events 0.2.0"
 
 ASSERTED, NEGATED, FUTURE, HYPOTHETICAL, REPORTED = (
     "asserted",
@@ -31,6 +31,21 @@ class Actor:
     sector: str | None = None
     name: str | None = None
     kb_id: str | None = None
+
+
+@dataclass(slots=True)
+class Location:
+    """Where an event happened (filled by the geo stage): a gazetteer place, how precise it is
+    (point | admin1 | country) and how sure the rule that chose it is."""
+
+    name: str
+    country: str | None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: str = "point"
+    confidence: float = 0.0
 
 
 @dataclass(slots=True)
@@ -58,6 +73,7 @@ class Event:
     source: list[Actor] = field(default_factory=list)
     target: list[Actor] = field(default_factory=list)
     coder_version: str = CODER_VERSION
+    location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict (actors as dicts) for JSON exports and tests."""

@@ -23,6 +23,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "flashpoint_actor_ruler",
     "flashpoint_actors",
     "flashpoint_events",
+    "flashpoint_geo",
     "flashpoint_quotes",
     "flashpoint_claims",
 )
@@ -31,6 +32,7 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
 COMPONENT_MODULES = (
     "flashpoint.actors",
     "flashpoint.coding",
+    "flashpoint.geo",
     "flashpoint.quotes",
     "flashpoint.claims",
 )

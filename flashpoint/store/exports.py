@@ -213,7 +213,9 @@ def _gdelt_action_geo(row: Row) -> Row:
     geo_type = _geo_type(row)
     if geo_type is None:
         return {}
-    parts = [name, admin1 if admin1 != name else None, _countries().get(country, country)]
+    # The geo stage's admin1 is a GeoNames code ("UA.07"), no name for a reader.
+    region = admin1 if admin1 != name and "." not in (admin1 or "") else None
+    parts = [name, region, _countries().get(country, country)]
     full_name = ", ".join(dict.fromkeys(p for p in parts if p))
     return {
         "ActionGeo_Type": geo_type,
@@ -223,11 +225,18 @@ def _gdelt_action_geo(row: Row) -> Row:
     }
 
 
+#: GDELT resolution codes by the geo stage's precision: (outside the US, in the US).
+_GEO_TYPES = {"point": (4, 3), "admin1": (5, 2), "country": (1, 1)}
+
+
 def _geo_type(row: Row) -> int | None:
     """GDELT's resolution code: 1 country, 2 US state, 3 US city, 4 world city, 5 world
-    ADM1; None when the location is too thin to tell."""
+    ADM1 — from the location's precision when the geo stage gave one, else read from its
+    fields; None when the location is too thin to tell."""
     name, country, admin1 = row["location_name"], row["location_country"], row["location_admin1"]
     in_us = country == "USA"
+    if row.get("location_precision") in _GEO_TYPES:
+        return _GEO_TYPES[row["location_precision"]][in_us]
     has_point = row["location_lat"] is not None and row["location_lon"] is not None
     if name and has_point and name not in (admin1, _countries().get(country)):
         return 3 if in_us else 4
