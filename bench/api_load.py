@@ -1,0 +1,190 @@
+"""Load test of the REST API: a generated store, `flashpoint serve` on loopback, concurrent
+clients hitting the main read endpoints; prints p50/p95 latency and errors per endpoint.
+
+    .venv/bin/python bench/api_load.py --events 100000 --clients 20 --seconds 30
+
+The store is synthetic (SQL generate_series): articles, events of every PLOVER type between
+20 countries with a source and a target each, and the sentences the search endpoint reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+
+from flashpoint.coding.ontology import cameo_codes, default_cameo, plover_types
+from flashpoint.store import Store
+
+COUNTRIES = [
+    "RUS", "UKR", "USA", "CHN", "PHL", "JPN", "FRA", "DEU", "GBR", "IND",
+    "PAK", "IRN", "ISR", "TUR", "SYR", "EGY", "BRA", "MEX", "NGA", "ZAF",
+]  # fmt: skip
+MODALITIES = ["asserted", "asserted", "asserted", "reported", "future", "negated"]
+DAYS = 1500  # event dates spread over about four years from 2021-01-01
+
+
+def build_store(path: str, events: int) -> None:
+    """Articles (one per 4 events), events and their actors, all inserted by SQL."""
+    types = list(plover_types())
+    codes = [cameo_codes()[default_cameo(t)] for t in types]
+    articles = max(events // 4, 1)
+    with Store(path) as store, store.transaction():
+        con = store.con
+        con.execute(
+            "INSERT INTO articles (article_id, url, outlet, title, published, lang, text, "
+            "source_path, ingested_at) "
+            "SELECT 'a' || i, 'https://example.org/' || i, 'Outlet ' || (i % 12), "
+            "'Synthetic story ' || i, DATE '2021-01-01' + (i % ?)::INTEGER, 'en', "
+            "'Officials met on Monday about story ' || i || '. Talks on the border went on.', "
+            "'bench', now() FROM generate_series(0, ? - 1) t(i)",
+            [DAYS, articles],
+        )
+        con.execute(
+            "INSERT INTO sentences SELECT 'a' || i, s, CASE s WHEN 0 THEN 0 ELSE 40 END, "
+            "CASE s WHEN 0 THEN 39 ELSE 80 END FROM generate_series(0, ? - 1) t(i), "
+            "generate_series(0, 1) u(s)",
+            [articles],
+        )
+        con.execute(
+            "INSERT INTO events (article_id, event_id, sentence_index, char_start, char_end, "
+            "sentence, event_type, cameo_code, cameo_root, quad_class, goldstein, event_date, "
+            "date_precision, modality, confidence, pattern, coder_version) "
+            "SELECT 'a' || (i % ?), 'e' || i, 0, 10, 13, 'Officials met on Monday about story.', "
+            "list_extract(?, 1 + i % 16), list_extract(?, 1 + i % 16), "
+            "list_extract(?, 1 + i % 16), list_extract(?, 1 + i % 16), "
+            "list_extract(?, 1 + i % 16), DATE '2021-01-01' + (i % ?)::INTEGER, 'day', "
+            "list_extract(?, 1 + i % 6), 0.8, 'bench', 'bench' FROM generate_series(0, ? - 1) t(i)",
+            [
+                articles, types, [c.code for c in codes], [c.root for c in codes],
+                [c.quad_class for c in codes], [c.goldstein for c in codes], DAYS, MODALITIES,
+                events,
+            ],
+        )  # fmt: skip
+        con.execute(
+            "INSERT INTO event_actors (article_id, event_id, role, text, country, sector, "
+            "char_start, char_end) "
+            "SELECT 'a' || (i % ?), 'e' || i, r, 'Officials', "
+            "list_extract(?, 1 + CASE r WHEN 'source' THEN i % 20 ELSE (i * 7 + 3) % 20 END), "
+            "'GOV', 0, 9 FROM generate_series(0, ? - 1) t(i), (VALUES ('source'), ('target')) v(r)",
+            [articles, COUNTRIES, events],
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(db: str, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """`flashpoint serve` in a subprocess (its output to ``log``), returned once it answers."""
+    command = [sys.executable, "-m", "flashpoint.cli", "serve", "--db", db, "--port", str(port)]
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, stderr=out, stdout=out)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=10).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    server.kill()
+    raise SystemExit(f"the server did not answer:\n{log.read_text(errors='replace')}")
+
+
+def endpoints(events: int) -> dict[str, list[str]]:
+    """Endpoint name -> URLs to pick from (varied filters, pages and ids)."""
+    rng = random.Random(0)
+    pairs = [f"{COUNTRIES[i]}:{COUNTRIES[(i * 7 + 3) % 20]}" for i in range(20)]
+    days = [f"2023-{m:02d}-01" for m in range(1, 13)]
+    types = list(plover_types())
+    return {
+        "events": [f"/api/events?offset={rng.randrange(0, 2000)}" for _ in range(50)],
+        "events?dyad": [f"/api/events?dyad={p}&since={d}" for p in pairs for d in days[:3]],
+        "events?type": [f"/api/events?type={t}&country={c}" for t in types for c in COUNTRIES[:5]],
+        "events/{id}": [f"/api/events/e{rng.randrange(events)}" for _ in range(200)],
+        "articles": [f"/api/articles?since={d}&limit=100" for d in days],
+        "stats": ["/api/stats"],
+        "dyads": [f"/api/dyads?since={d}" for d in days],
+        "timeline": [f"/api/timeline?dyad={p}&since=2023-01-01&until=2023-12-31" for p in pairs],
+    }
+
+
+def load(port: int, targets: dict[str, list[str]], clients: int, seconds: float) -> None:
+    """``clients`` threads, each with its own connection, for ``seconds``; then the report."""
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+    names = list(targets)
+
+    def client(seed: int) -> None:
+        rng = random.Random(seed)
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
+            while time.monotonic() < stop:
+                name = rng.choice(names)
+                started = time.perf_counter()
+                try:
+                    ok = http.get(rng.choice(targets[name])).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    latencies[name].append(elapsed)
+                    errors[name] += not ok
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print(f"{'endpoint':<14} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    every = [ms for name in names for ms in latencies[name]]
+    for name in [*names, "all"]:
+        values = every if name == "all" else latencies[name]
+        failed = sum(errors.values()) if name == "all" else errors[name]
+        p50, p95 = percentile(values, 50), percentile(values, 95)
+        print(f"{name:<14} {len(values):>8} {failed:>6} {p50:>8.1f} {p95:>8.1f}")
+    print(f"throughput: {len(every) / seconds:.0f} requests/s")
+
+
+def percentile(values: list[float], q: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100)[q - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="flashpoint-load-") as tmp:
+        db = str(Path(tmp) / "load.duckdb")
+        started = time.perf_counter()
+        build_store(db, args.events)
+        print(f"store: {args.events:,} events built in {time.perf_counter() - started:.1f}s")
+        port = free_port()
+        server = start_server(db, port, Path(tmp) / "server.log")
+        try:
+            print(f"{args.clients} clients for {args.seconds:.0f}s on loopback")
+            load(port, endpoints(args.events), args.clients, args.seconds)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
