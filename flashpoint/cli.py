@@ -14,7 +14,7 @@ import click
 
 from flashpoint import __version__
 from flashpoint.engine import RunConfig, RunSummary, run
-from flashpoint.errors import FlashpointError
+from flashpoint.errors import Errors, FlashpointError
 from flashpoint.ingest import ReaderOptions
 from flashpoint.nlp.model import PipelineSpec
 from flashpoint.store import DEFAULT_DB, Store, queries
@@ -176,6 +176,28 @@ def main() -> None:
     help="Extra event-trigger lexicon (YAML; repeatable).",
 )
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a TTY).")
+@click.option(
+    "--engine",
+    type=click.Choice(("local", "dask")),
+    default="local",
+    show_default=True,
+    help="local: this machine, into --db; dask: Dask tasks, into Parquet under --out.",
+)
+@click.option(
+    "--scheduler",
+    help="Dask scheduler, e.g. tcp://HOST:8786 (default: a local cluster of --workers processes).",
+)
+@click.option(
+    "--partitions",
+    default=0,
+    type=click.IntRange(0),
+    help="Dask tasks to split the input files into (0: one per ~16 MB, at least 8).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    help="Parquet output directory of --engine dask (then: flashpoint load DIR).",
+)
 @handle_errors
 def run_command(
     paths: tuple[str, ...],
@@ -185,6 +207,10 @@ def run_command(
     actor_files: tuple[str, ...],
     lexicon_files: tuple[str, ...],
     progress: bool | None,
+    engine: str,
+    scheduler: str | None,
+    partitions: int,
+    out: str | None,
     **fields: Any,
 ) -> None:
     """Ingest PATHS (files, folders, globs, URLs of feeds, or - for stdin) into the store."""
@@ -196,9 +222,56 @@ def run_command(
         progress=progress,
         pipeline=PipelineSpec(actor_files=actor_files, lexicon_files=lexicon_files),
     )
+    if engine == "dask":
+        run_on_dask(list(paths), config, out, scheduler, partitions)
+        return
     summary = run(list(paths), config)
     print_summary(summary)
     sys.exit(1 if summary.failed else 0)
+
+
+def run_on_dask(
+    paths: list[str], config: RunConfig, out: str | None, scheduler: str | None, partitions: int
+) -> None:
+    """``run --engine dask``: Parquet under ``out``; exit 1 when an input failed."""
+    from flashpoint.engine.dask import DaskConfig, run_dask
+
+    if not out:
+        raise FlashpointError(Errors.E096)
+    dask_config = DaskConfig.from_run(config, out=out, scheduler=scheduler, partitions=partitions)
+    summary = run_dask(paths, dask_config)
+    click.echo(
+        f"{summary.partitions:,} partitions ({summary.skipped:,} done before): read "
+        f"{summary.articles_read:,} articles in {summary.seconds:.1f}s, "
+        f"{summary.articles_written:,} written, {summary.exact_duplicates:,} exact duplicates "
+        f"skipped, {summary.errors:,} errors, {summary.warnings:,} warnings"
+    )
+    click.echo("parquet: " + ", ".join(f"{t} {n:,}" for t, n in sorted(summary.rows.items())))
+    click.echo(f"next: flashpoint load {out} --db FILE")
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command("load")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@db_option
+@handle_errors
+def load_command(directory: str, db: str) -> None:
+    """Bulk-load the Parquet of `run --engine dask --out DIRECTORY` into the store, in one
+    transaction, then cluster the new events. Loading again adds nothing."""
+    from flashpoint.engine.parquet import load_dataset
+
+    summary = load_dataset(directory, db)
+    click.echo(
+        f"loaded {summary.partitions:,} partitions: {summary.articles_added:,} new articles, "
+        f"{summary.exact_duplicates:,} exact duplicates skipped, "
+        f"{summary.near_duplicates:,} near-duplicates marked"
+    )
+    c = summary.clusters
+    click.echo(
+        f"clusters: {c.events_assigned:,} events assigned, {c.clusters_created:,} new clusters, "
+        f"{c.clusters_updated:,} grown"
+    )
+    click.echo("store: " + ", ".join(f"{t} {n:,}" for t, n in summary.rows.items()))
 
 
 @main.command()
@@ -283,7 +356,10 @@ def actors(
 
 @main.command()
 @db_option
-@click.option("--country", help="An actor (either role) of this code, e.g. RUS.")
+@click.option("--country", help="An actor (either role) of this code or located in it, e.g. RUS.")
+@click.option("--located-in", help="Located in this country (ISO alpha-3), e.g. UKR.")
+@click.option("--near", metavar="LAT,LON", help="Located within --km of this point.")
+@click.option("--km", default=50.0, show_default=True, type=float, help="Radius for --near.")
 @click.option("--dyad", help="SOURCE:TARGET country codes, e.g. RUS:UKR.")
 @click.option("--type", "event_type", help="PLOVER event type, e.g. ASSAULT.")
 @click.option("--quad-class", type=click.IntRange(1, 4), help="1-4 (GDELT convention).")
@@ -300,6 +376,9 @@ def actors(
 def events(
     db: str,
     country: str | None,
+    located_in: str | None,
+    near: str | None,
+    km: float,
     dyad: str | None,
     event_type: str | None,
     quad_class: int | None,
@@ -311,11 +390,14 @@ def events(
     fmt: str,
     output: str | None,
 ) -> None:
-    """Coded events, most recent first, each with its sentence."""
+    """Coded events, most recent first, each with its sentence and location."""
     from flashpoint.coding.queries import EventFilter
     from flashpoint.coding.queries import events as event_query
 
-    f = EventFilter(country, dyad, event_type, quad_class, since, until, modality, limit, offset)
+    f = EventFilter(
+        country, dyad, event_type, quad_class, since, until, modality, limit, offset,
+        near=near, km=km, located_in=located_in,
+    )  # fmt: skip
     with Store(db, read_only=True) as store:
         write_table(event_query(store.con, f), fmt, output)
 
@@ -465,6 +547,127 @@ def clusters_command(
         write_table(table, fmt, output)
 
 
+def flat_lists(table: Any) -> Any:
+    """List columns joined with spaces, for CSV (which has no lists)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for i, field in enumerate(table.schema):
+        if pa.types.is_list(field.type):
+            table = table.set_column(i, field.name, pc.binary_join(table.column(i), " "))
+    return table
+
+
+sensitivity_option = click.option(
+    "--sensitivity",
+    default=1.0,
+    show_default=True,
+    type=float,
+    help="Change-point sensitivity (0-10]: 2 finds shifts half as large.",
+)
+
+
+@main.command("dyads")
+@db_option
+@date_range("Event date")
+@click.option(
+    "--window", default=7, show_default=True, type=click.IntRange(1, 365), help="Recent days."
+)
+@limit_option
+@format_option
+@output_option
+@handle_errors
+def dyads_command(
+    db: str,
+    since: date | None,
+    until: date | None,
+    window: int,
+    limit: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Directed dyads ranked by recent change of the escalation index (last --window days
+    against the window before)."""
+    from flashpoint.signals import dyads
+
+    with Store(db, read_only=True) as store:
+        write_table(dyads(store.con, since, until, limit, window=window), fmt, output)
+
+
+@main.command("timeline")
+@db_option
+@click.option("--dyad", required=True, help="SOURCE:TARGET, e.g. RUS:UKR (RUS:* for an actor).")
+@click.option("--freq", type=click.Choice(("day", "week")), default="day", show_default=True)
+@date_range("Event date")
+@click.option("--types", is_flag=True, help="Add a count column per PLOVER event type.")
+@click.option("--plot", type=click.Path(dir_okay=False), help="Also draw a chart (.png/.svg).")
+@sensitivity_option
+@format_option
+@output_option
+@handle_errors
+def timeline_command(
+    db: str,
+    dyad: str,
+    freq: str,
+    since: date | None,
+    until: date | None,
+    types: bool,
+    plot: str | None,
+    sensitivity: float,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Per-period series of one dyad: stories by quad class, Goldstein, coverage and the
+    escalation index with its bootstrap band."""
+    from flashpoint.signals import alerts, timeline
+    from flashpoint.signals.plot import plot_timeline
+    from flashpoint.signals.sql import plover_columns
+
+    with Store(db, read_only=True) as store:
+        table = timeline(store.con, dyad, freq, since, until)
+        if plot:
+            found = alerts(store.con, since, until, dyad, sensitivity)
+            plot_timeline(table, found, plot, f"{dyad.upper()} ({freq})", freq)
+            click.echo(f"chart written to {plot}", err=True)
+    if not types:
+        table = table.drop_columns(plover_columns())
+    write_table(table, fmt, output)
+
+
+@main.command("alerts")
+@db_option
+@date_range("Event date")
+@click.option("--dyad", help="SOURCE:TARGET, e.g. RUS:UKR (default: every dyad).")
+@sensitivity_option
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(("change_point", "mixed_signals")),
+    help="Only this kind (repeatable).",
+)
+@format_option
+@output_option
+@handle_errors
+def alerts_command(
+    db: str,
+    since: date | None,
+    until: date | None,
+    dyad: str | None,
+    sensitivity: float,
+    kinds: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Change points of the escalation index and mixed-signal days, each with the dyad,
+    date, size of the change and the events behind it."""
+    from flashpoint.signals import alerts
+
+    with Store(db, read_only=True) as store:
+        found = alerts(store.con, since, until, dyad, sensitivity, kinds or None)
+    write_table(flat_lists(found) if fmt == "csv" else found, fmt, output)
+
+
 @main.command("export")
 @db_option
 @click.option(
@@ -497,6 +700,25 @@ def export(
     with Store(db, read_only=True) as store:
         written = export_events(store, fmt, output, f)
     click.echo(f"{written:,} events written", err=True)
+
+
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@handle_errors
+def serve(db: str, host: str, port: int) -> None:
+    """REST API and dashboard (docs at /docs); FLASHPOINT_TOKEN enables POST /api/articles."""
+    import os
+
+    import uvicorn
+
+    from flashpoint.api import create_app
+
+    token = os.environ.get("FLASHPOINT_TOKEN") or None
+    mode = "read-write, POST /api/articles enabled" if token else "read-only"
+    click.echo(f"serving {db} ({mode}) on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(create_app(db, token), host=host, port=port)
 
 
 @main.group("eval")
@@ -570,6 +792,19 @@ def eval_plover_gsr(gold: str, save: str | None) -> None:
     finish_report(report, format_report(report), save)
 
 
+@eval_group.command("geo")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@save_option
+@handle_errors
+def eval_geo(gold: str, save: str | None) -> None:
+    """Country and name accuracy of event locations (PLOVER GSR ``eventLoc`` or the geo
+    fixture's ``location``)."""
+    from flashpoint.geo.evaluate import evaluate_geo, format_report
+
+    report = evaluate_geo(gold)
+    finish_report(report, format_report(report), save)
+
+
 @eval_group.command("multicoped")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option(
@@ -580,13 +815,21 @@ def eval_plover_gsr(gold: str, save: str | None) -> None:
     help="Sentences to score (0 = all).",
 )
 @click.option("--seed", default=0, show_default=True)
+@click.option(
+    "--actors",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Also score source/target spans on Multi-CoPED ``train_actors.conll``.",
+)
 @save_option
 @handle_errors
-def eval_multicoped(gold: str, sample: int, seed: int, save: str | None) -> None:
-    """Penta-class accuracy and macro-F1 on Multi-CoPED ``train_class.tsv``."""
+def eval_multicoped(
+    gold: str, sample: int, seed: int, actors: str | None, save: str | None
+) -> None:
+    """Penta- and quad-class accuracy and macro-F1 on Multi-CoPED ``train_class.tsv``;
+    with --actors, source/target span P/R/F1."""
     from flashpoint.eval.plover import evaluate_multicoped, format_report
 
-    report = evaluate_multicoped(gold, sample or None, seed)
+    report = evaluate_multicoped(gold, sample or None, seed, actors=actors)
     finish_report(report, format_report(report), save)
 
 

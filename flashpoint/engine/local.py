@@ -21,13 +21,18 @@ from typing import Any
 from tqdm import tqdm
 
 from flashpoint.cluster import ClusterConfig, ClusterSummary, update_clusters
+from flashpoint.engine.stages import (
+    NlpResult,
+    collect_results,
+    error_row,
+    make_article,
+    nlp_tasks,
+)
 from flashpoint.ingest import IngestError, RawArticle, ReaderOptions, expand_sources, read_source
 from flashpoint.ingest.dedup import NearDuplicateIndex, signature
-from flashpoint.ingest.lang import guess_lang
 from flashpoint.nlp.batch import NlpTask, annotate_safely, warm_up
-from flashpoint.nlp.extract import Row
 from flashpoint.nlp.model import PipelineSpec
-from flashpoint.records import Article, make_article_id
+from flashpoint.records import Article
 from flashpoint.store import DEFAULT_DB, Store
 
 ErrorHook = Callable[[IngestError], None]
@@ -168,23 +173,12 @@ class LocalRun:
     def _accept(self, raw: RawArticle, batch: _Batch) -> None:
         """Queue an article unless this run has it already (readers enforce the limits)."""
         self.summary.articles_read += 1
-        article_id = make_article_id(raw.text)
-        if article_id in self.seen:
+        article = make_article(raw)
+        if article.article_id in self.seen:
             self.summary.exact_duplicates += 1
             return
-        self.seen.add(article_id)
-        batch.articles.append(
-            Article(
-                article_id=article_id,
-                text=raw.text,
-                url=raw.url,
-                outlet=raw.outlet,
-                title=raw.title,
-                published=raw.published,
-                lang=raw.lang or guess_lang(raw.text),
-                source_path=raw.source_path,
-            )
-        )
+        self.seen.add(article.article_id)
+        batch.articles.append(article)
 
     def _reject(self, batch: _Batch, source_path: str, reason: str) -> None:
         error = IngestError(source_path, reason)
@@ -204,19 +198,12 @@ class LocalRun:
             batch.signatures.append(hashvalues.tobytes())
         return batch
 
-    def _tasks(self, batch: _Batch) -> list[NlpTask]:
-        return [
-            NlpTask(a.article_id, a.text, a.published)
-            for a in batch.articles
-            if a.lang in (None, "en")
-        ]
-
     def _drive(self, batches: Iterable[_Batch], executor: Executor | None) -> None:
         """Annotate and write batches in reading order, keeping the workers busy."""
         in_flight: deque[tuple[_Batch, list[NlpTask], Future[Any]]] = deque()
         limit = 2 * self.config.workers
         for batch in batches:
-            tasks = self._tasks(batch)
+            tasks = nlp_tasks(batch.articles)
             if executor is None:
                 self._write(batch, tasks, annotate_safely(tasks, self.config.pipeline))
                 continue
@@ -230,25 +217,17 @@ class LocalRun:
     def _finish(self, batch: _Batch, tasks: list[NlpTask], future: Future[Any]) -> None:
         self._write(batch, tasks, future.result())
 
-    def _write(
-        self, batch: _Batch, tasks: list[NlpTask], results: Sequence[dict[str, list[Row]] | str]
-    ) -> None:
+    def _write(self, batch: _Batch, tasks: list[NlpTask], results: Sequence[NlpResult]) -> None:
         """Commit one batch whole: articles, annotations, signatures and errors.
 
         An article the NLP stage failed on is recorded as an error and left out, so a
         later run with a fixed pipeline picks it up again.
         """
         now = datetime.now()
-        tables: dict[str, list[Row]] = {}
+        tables, failed = collect_results(tasks, results)
         paths = {a.article_id: a.source_path or "" for a in batch.articles}
-        failed = set()
-        for task, result in zip(tasks, results, strict=True):
-            if isinstance(result, str):
-                failed.add(task.article_id)
-                self._reject(batch, paths[task.article_id], result)
-                continue
-            for table, rows in result.items():
-                tables.setdefault(table, []).extend(rows)
+        for article_id, reason in failed.items():
+            self._reject(batch, paths[article_id], reason)
         kept = [
             (a, sig)
             for a, sig in zip(batch.articles, batch.signatures, strict=True)
@@ -264,16 +243,6 @@ class LocalRun:
         self.seq += len(kept)
         self.summary.articles_added += len(kept)
         self.summary.not_english += sum(a.lang not in (None, "en") for a, _ in kept)
-
-
-def error_row(error: IngestError, at: datetime) -> Row:
-    return {
-        "source_path": error.source_path,
-        "position": error.position or "",
-        "reason": error.reason,
-        "severity": error.severity,
-        "recorded_at": at,
-    }
 
 
 def run(specs: Sequence[str], config: RunConfig | None = None) -> RunSummary:
