@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
 
-.PHONY: venv demo test test-fast lint bench lock clean
+.PHONY: venv demo serve test test-fast lint bench lock clean
 
 $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,13 @@ venv: $(STAMP)
 demo: venv
 	$(BIN)/flashpoint run examples/articles --db $(DEMO_DB)
 	$(BIN)/flashpoint stats --db $(DEMO_DB)
+	$(BIN)/flashpoint dyads --db $(DEMO_DB) --limit 5
+	$(BIN)/flashpoint timeline --db $(DEMO_DB) --dyad CHN:PHL --freq week --plot demo-timeline.png
+	$(BIN)/flashpoint alerts --db $(DEMO_DB) --sensitivity 1.5
+
+# The REST API and dashboard over the demo store: http://127.0.0.1:8000/
+serve: venv
+	$(BIN)/flashpoint serve --db $(DEMO_DB)
 
 test: venv
 	$(BIN)/pytest
@@ -38,4 +45,4 @@ lock:
 	uv pip compile --generate-hashes --python-version 3.11 requirements-dev.in -o requirements-dev.lock
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB).wal demo-timeline.png .pytest_cache .mypy_cache .ruff_cache
