@@ -29,7 +29,7 @@ import dask
 from distributed import Client, LocalCluster
 
 from flashpoint.engine import RunConfig, run
-from flashpoint.engine.dask import DaskConfig, run_dask
+from flashpoint.engine.dask import PROFILER, DaskConfig, run_dask
 from flashpoint.engine.parquet import load_dataset
 from flashpoint.nlp.batch import warm_up
 from flashpoint.nlp.model import DEFAULT_SPEC
@@ -97,7 +97,7 @@ def dask_path(
 ) -> dict[str, float]:
     """The Dask engine on a LocalCluster of ``workers`` processes, then the load."""
     with (
-        dask.config.set(environ),
+        dask.config.set({PROFILER: False, **environ}),
         LocalCluster(
             n_workers=workers,
             processes=True,
@@ -144,8 +144,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--plain-env", action="store_true", help="Workers without the nanny's default environ."
     )
+    parser.add_argument(
+        "--profiler",
+        action="store_true",
+        help="Keep Dask's worker profiler on (the engine's LocalCluster turns it off).",
+    )
     args = parser.parse_args(argv)
     environ: dict[str, Any] = {"distributed.nanny.pre-spawn-environ": {}} if args.plain_env else {}
+    if args.profiler:
+        environ[PROFILER] = True
     if not POLNEAR.is_dir():
         print(f"skipped: {POLNEAR} is absent", file=sys.stderr)
         return 0

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import dask
 from distributed import Client, LocalCluster, as_completed
 from tqdm import tqdm
 
@@ -35,6 +36,9 @@ from flashpoint.nlp.batch import annotate_safely
 from flashpoint.nlp.model import PipelineSpec, get_pipeline
 from flashpoint.records import Article
 
+#: Dask's worker profiler switch (also an environment variable for workers started by hand:
+#: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False).
+PROFILER = "distributed.worker.profile.enabled"
 #: Auto partitioning: about this many input bytes per partition…
 PARTITION_BYTES = 16_000_000
 #: …but at least this many partitions (when there are as many files), to feed the workers.
@@ -193,7 +197,10 @@ def process_partition(
 @contextmanager
 def connect(config: DaskConfig) -> Iterator[Client]:
     """A client of the given scheduler, or of a LocalCluster of single-threaded worker
-    processes (spaCy releases little of the GIL, so processes, not threads, scale)."""
+    processes (spaCy releases little of the GIL, so processes, not threads, scale).
+
+    The LocalCluster's workers run without Dask's statistical profiler: sampling spaCy's deep
+    stacks every 10 ms cost them 60–80% more CPU (bench/RESULTS.md)."""
     if config.scheduler:
         try:
             client = Client(config.scheduler, timeout="20s")
@@ -203,6 +210,7 @@ def connect(config: DaskConfig) -> Iterator[Client]:
             yield client
         return
     with (
+        dask.config.set({PROFILER: False}),
         LocalCluster(
             n_workers=config.workers,
             processes=True,
