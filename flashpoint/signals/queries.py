@@ -294,6 +294,14 @@ def _offsets(periods: pa.ChunkedArray, first: date, step: int) -> np.ndarray:
     return (days.astype(np.int64) // step).astype(np.int64)
 
 
+def _sorted_codes(values: pa.Array) -> np.ndarray:
+    """Codes 0.. of ``values`` in sorted order, so the same articles get the same bootstrap
+    weights whatever order the query returned them in (the band is reproducible)."""
+    keys = pc.unique(values)
+    keys = keys.take(pc.array_sort_indices(keys))
+    return pc.index_in(values, value_set=keys).to_numpy().astype(np.int64)
+
+
 def _band(
     table: pa.Table,
     stories: pa.Table,
@@ -310,7 +318,7 @@ def _band(
     names = pa.chunked_array(
         [stories.column("article_id"), cover.column("article_id")], type=pa.string()
     )
-    ids = pc.dictionary_encode(names.combine_chunks()).indices.to_numpy().astype(np.int64)
+    ids = _sorted_codes(names.combine_chunks())
     story = (
         pc.dictionary_encode(stories.column("cluster_key").combine_chunks())
         .indices.to_numpy()

@@ -117,8 +117,9 @@ def aggregates() -> str:
     return (
         f"{quads}, count(*) AS events, "
         "count(*) FILTER (WHERE rep.event_type = 'THREATEN') AS threats, "
-        "sum(rep.goldstein) AS goldstein_sum, avg(rep.goldstein) AS goldstein_mean, "
-        "avg((rep.quad_class >= 3)::DOUBLE) AS conflict_share, "
+        "round(sum(rep.goldstein), 3) AS goldstein_sum, "
+        "round(avg(rep.goldstein), 3) AS goldstein_mean, "
+        "round(avg((rep.quad_class >= 3)::DOUBLE), 4) AS conflict_share, "
         f"{_type_columns()}"
     )
 

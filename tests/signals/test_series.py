@@ -133,3 +133,17 @@ def test_two_actors_of_one_country_make_one_pair(builder) -> None:
     with builder.store() as store:
         assert timeline(store.con, "RUS:UKR").column("events").to_pylist() == [1]
         assert drivers(store.con, "RUS:UKR", builder.day(0)).column("event_id").to_pylist() == ids
+
+
+def test_bootstrap_codes_do_not_depend_on_row_order() -> None:
+    """The band draws one weight per article code: the same article must get the same code
+    however the query ordered its rows, or the band changes from run to run."""
+    import pyarrow as pa
+
+    from flashpoint.signals.queries import _sorted_codes
+
+    forward = pa.array(["b", "a", "c", "a"])
+    backward = pa.array(["a", "c", "a", "b"])
+    code_f = dict(zip(forward.to_pylist(), _sorted_codes(forward).tolist(), strict=True))
+    code_b = dict(zip(backward.to_pylist(), _sorted_codes(backward).tolist(), strict=True))
+    assert code_f == code_b == {"a": 0, "b": 1, "c": 2}
