@@ -121,8 +121,12 @@ def endpoints(events: int) -> dict[str, list[str]]:
     }
 
 
-def load(port: int, targets: dict[str, list[str]], clients: int, seconds: float) -> None:
-    """``clients`` threads, each with its own connection, for ``seconds``; then the report."""
+def load(
+    port: int, targets: dict[str, list[str]], clients: int, seconds: float, think: float = 0.0
+) -> None:
+    """``clients`` threads, each with its own connection, for ``seconds``; then the report.
+    ``think`` > 0 makes each client an interactive user who waits a random time (exponential,
+    that mean in seconds) between requests; 0 is a saturation test (back-to-back requests)."""
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
@@ -143,6 +147,8 @@ def load(port: int, targets: dict[str, list[str]], clients: int, seconds: float)
                 with lock:
                     latencies[name].append(elapsed)
                     errors[name] += not ok
+                if think > 0:
+                    time.sleep(rng.expovariate(1.0 / think))
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     for thread in threads:
@@ -170,6 +176,12 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="Mean pause of each client between requests, in seconds (0: back to back).",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="flashpoint-load-") as tmp:
         db = str(Path(tmp) / "load.duckdb")
@@ -179,8 +191,9 @@ def main() -> None:
         port = free_port()
         server = start_server(db, port, Path(tmp) / "server.log")
         try:
-            print(f"{args.clients} clients for {args.seconds:.0f}s on loopback")
-            load(port, endpoints(args.events), args.clients, args.seconds)
+            pause = f", {args.think:g}s mean think time" if args.think else ", back to back"
+            print(f"{args.clients} clients for {args.seconds:.0f}s on loopback{pause}")
+            load(port, endpoints(args.events), args.clients, args.seconds, args.think)
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -354,9 +354,10 @@ SELECT source, target, day AS date, 'mixed_signals' AS kind,
         FILTER (WHERE rep.quad_class <= 2) AS cooperative_types,
     list(DISTINCT rep.event_type ORDER BY rep.event_type)
         FILTER (WHERE rep.quad_class >= 3) AS hostile_types,
-    list(rep.event_id ORDER BY rep.goldstein) AS event_ids
+    list(rep.event_id ORDER BY rep.goldstein, rep.event_id) AS event_ids
 FROM counted GROUP BY source, target, day
 HAVING cooperative > 0 AND hostile > 0
+ORDER BY day, source, target
 """
 
 ALERT_KINDS = ("change_point", "mixed_signals")
