@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from flashpoint.cluster.queries import cluster_articles
-from flashpoint.coding.queries import EventFilter, where_clause
+from flashpoint.coding.queries import EVENT_ORDER, EventFilter, where_clause
 from flashpoint.store.duckdb_store import Store
 
 Row = dict[str, Any]
@@ -26,7 +26,6 @@ EVENT_FIELDS = (
 )  # fmt: skip
 #: The keys of an event item, in order (also the CSV header, even of an empty page).
 EVENT_ITEM = (*EVENT_FIELDS, "location", "source", "target")
-_ORDER = "event_date DESC NULLS LAST, article_id, char_start, event_id"
 
 
 class CursorStore(Store):
@@ -86,7 +85,7 @@ def _event_where(q: EventQuery) -> tuple[str, list[Any]]:
 def event_page(con: duckdb.DuckDBPyConnection, q: EventQuery, limit: int, offset: int) -> list[Row]:
     """One page of events, newest first; actors are looked up for that page only."""
     where, params = _event_where(q)
-    sql = f"SELECT {_COLUMNS} FROM events e{where} ORDER BY {_ORDER} LIMIT ? OFFSET ?"
+    sql = f"SELECT {_COLUMNS} FROM events e{where} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?"
     rows = con.sql(sql, params=[*params, limit, offset]).to_arrow_table().to_pylist()
     return _with_actors(con, rows)
 

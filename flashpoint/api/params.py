@@ -21,6 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BeforeValidator
 
 from flashpoint.errors import Errors
+from flashpoint.store.export import json_default
 
 MAX_PAGE = 1000
 MAX_OFFSET = 1_000_000_000
@@ -123,16 +124,8 @@ def page(
     return Page(limit, offset, format)
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.hex()
-    raise TypeError(type(value).__name__)
-
-
 def dumps(content: Any) -> bytes:
-    return json.dumps(content, default=_json_default, ensure_ascii=False).encode("utf-8")
+    return json.dumps(content, default=json_default, ensure_ascii=False).encode("utf-8")
 
 
 class ApiJSON(JSONResponse):
@@ -144,8 +137,8 @@ class ApiJSON(JSONResponse):
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | dict):
-        return json.dumps(value, default=_json_default, ensure_ascii=False)
-    return _json_default(value) if isinstance(value, date | datetime) else value
+        return json.dumps(value, default=json_default, ensure_ascii=False)
+    return json_default(value) if isinstance(value, date | datetime) else value
 
 
 def csv_response(items: Sequence[dict[str, Any]], columns: Sequence[str] = ()) -> Response:

@@ -41,6 +41,9 @@ class EventFilter:
     located_in: str | None = None
 
 
+#: Newest first, then text order: the CLI and the REST API page through events by it.
+EVENT_ORDER = "e.event_date DESC NULLS LAST, e.article_id, e.char_start, e.event_id"
+
 _ACTOR_EXISTS = (
     "EXISTS (SELECT 1 FROM event_actors a WHERE a.article_id = e.article_id "
     "AND a.event_id = e.event_id AND a.country = ?{role})"
@@ -165,8 +168,7 @@ def events(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None) -
         "e.location_country, e.location_precision, e.modality, e.confidence, "
         "e.sentence, e.article_id, e.event_id, e.char_start, e.char_end, e.pattern "
         f"FROM events e{where} "
-        "ORDER BY e.event_date DESC NULLS LAST, e.article_id, e.char_start, e.event_id "
-        "LIMIT ? OFFSET ?"
+        f"ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?"
     )
     limit = min(max(f.limit, 0), MAX_LIMIT)
     return con.sql(sql, params=[*params, limit, max(f.offset, 0)]).to_arrow_table()

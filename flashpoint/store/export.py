@@ -19,7 +19,9 @@ FORMATS = ("table", "csv", "jsonl", "parquet")
 CELL_WIDTH = 48
 
 
-def _json_default(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """How JSON writes what the store returns beyond JSON's types (dates, blobs); shared by
+    the CLI's jsonl and the REST API."""
     if isinstance(value, date | datetime):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -45,7 +47,7 @@ def format_table(table: pa.Table) -> str:
 
 def _jsonl(table: pa.Table) -> str:
     return "".join(
-        json.dumps(row, default=_json_default, ensure_ascii=False) + "\n"
+        json.dumps(row, default=json_default, ensure_ascii=False) + "\n"
         for row in table.to_pylist()
     )
 
