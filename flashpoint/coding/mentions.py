@@ -133,12 +133,12 @@ def span_actors(doc: Doc, span: Span) -> list[Actor]:
     Ukraine"); named entities with no country stand in where the actors stage found none
     (or did not run)."""
     mentions = _mentions(doc)
-    pools = [_entities(doc)] if mentions is None else [mentions, _entities(doc)]
-    for pool in pools:
-        found = _in_phrase(doc, pool, span)
+    if mentions is not None:
+        found = _in_phrase(doc, mentions, span)
         if found:
             return [_as_actor(m) for m in found]
-    return []
+    # Read doc.ents only when needed: it builds a Span per entity on every access.
+    return [_as_actor(m) for m in _in_phrase(doc, _entities(doc), span)]
 
 
 def _in_phrase(doc: Doc, pool: list[Any], span: Span) -> list[Any]:
