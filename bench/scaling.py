@@ -3,14 +3,21 @@ against the local engine on one process, on the PolNeAR article texts.
 
 The texts (../shared/gold/polnear/*/text/, dated from metadata.tsv) are written as JSONL
 shards, one Dask partition each. Every path starts with its spaCy pipeline already loaded
-(the local engine in this process, each Dask worker through ``client.run``), so the figures
-are steady-state throughput. CPU seconds are summed over this process and the workers: on a
-machine shared with other jobs they are steadier than wall time.
+(the local engine in a child process, each Dask worker through ``client.run``), so the
+figures are steady-state throughput. CPU seconds of a Dask path are summed over this process
+(client, schedulers, nannies) and the workers.
 
-    .venv/bin/python bench/scaling.py [--limit N] [--shards N] [--plain-env]
+The same run takes 15–20% more or less CPU from one minute to the next on this (virtual)
+machine, so the paths alternate: ``--rounds`` times a local run, then the Dask run on the
+1-worker cluster, then on the 2-worker cluster (both clusters stay up); the ratios are
+taken within each round and their median is the result.
 
-``--plain-env`` starts the workers without the environment Dask's nanny sets by default
-(OMP/MKL/OPENBLAS_NUM_THREADS=1, MALLOC_TRIM_THRESHOLD_=65536), to measure what it costs.
+    .venv/bin/python bench/scaling.py [--limit N] [--shards N] [--rounds N]
+        [--profiler] [--dask-malloc-trim] [--dask-timers]
+
+``--profiler`` and ``--dask-malloc-trim`` put back the Dask defaults the engine turns off
+(the worker profiler; the nanny's MALLOC_TRIM_THRESHOLD_=65536), ``--dask-timers`` its
+housekeeping intervals, to measure their cost.
 """
 
 from __future__ import annotations
@@ -19,9 +26,13 @@ import argparse
 import csv
 import json
 import logging
+import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +40,14 @@ import dask
 from distributed import Client, LocalCluster
 
 from flashpoint.engine import RunConfig, run
-from flashpoint.engine.dask import PROFILER, DaskConfig, run_dask
+from flashpoint.engine.dask import (
+    CLUSTER_CONFIG,
+    HOUSEKEEPING,
+    MALLOC_TRIM,
+    PROFILER,
+    DaskConfig,
+    run_dask,
+)
 from flashpoint.engine.parquet import load_dataset
 from flashpoint.nlp.batch import warm_up
 from flashpoint.nlp.model import DEFAULT_SPEC
@@ -79,47 +97,51 @@ def line(label: str, n: int, seconds: float, cpu: float, extra: str = "") -> dic
     return {"seconds": seconds, "cpu": cpu, "rate": n / seconds}
 
 
-def local_path(corpus: Path, work: Path, n: int) -> dict[str, float]:
-    """The local engine on one process into a fresh store (clustering included)."""
-    warm_up(DEFAULT_SPEC)
+def timed_local_run(corpus: str, db: str) -> tuple[float, float]:
+    """The local engine into a fresh store (clustering included): wall and CPU seconds."""
     wall, cpu = time.perf_counter(), time.process_time()
-    run([str(corpus)], RunConfig(db=work / "local.duckdb", progress=False))
-    return line(
-        "local engine, 1 process",
-        n,
-        time.perf_counter() - wall,
-        time.process_time() - cpu,
-    )
+    run([corpus], RunConfig(db=db, progress=False))
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def dask_path(
-    corpus: Path, work: Path, n: int, workers: int, shards: int, environ: dict[str, Any]
-) -> dict[str, float]:
-    """The Dask engine on a LocalCluster of ``workers`` processes, then the load."""
-    with (
-        dask.config.set({PROFILER: False, **environ}),
+def local_path(pool: ProcessPoolExecutor, corpus: Path, db: Path, n: int) -> dict[str, float]:
+    """The local engine on one process: a child process with the pipeline loaded, so the
+    clusters' schedulers and nannies in this process do not count against it."""
+    seconds, cpu = pool.submit(timed_local_run, str(corpus), str(db)).result()
+    return line("local engine, 1 process", n, seconds, cpu)
+
+
+def start_cluster(stack: ExitStack, workers: int, settings: dict[str, Any]) -> Client:
+    """A LocalCluster of single-threaded worker processes with the pipeline loaded."""
+    stack.enter_context(dask.config.set(settings))
+    cluster = stack.enter_context(
         LocalCluster(
             n_workers=workers,
             processes=True,
             threads_per_worker=1,
             dashboard_address=None,
             silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        client.run(warm_up, DEFAULT_SPEC)
-        client.run(reset_peak_rss)
-        cpu_before: dict[str, Any] = client.run(time.process_time)
-        wall, cpu = time.perf_counter(), time.process_time()
-        out = work / f"dask{workers}"
-        config = DaskConfig(
-            out=out, scheduler=cluster.scheduler_address, partitions=shards, progress=False
         )
-        run_dask([str(corpus)], config)
-        seconds = time.perf_counter() - wall
-        driver_cpu = time.process_time() - cpu  # the LocalCluster's scheduler runs here
-        worker_cpu = sum(t - cpu_before[addr] for addr, t in client.run(time.process_time).items())
-        peaks = list(client.run(peak_rss_mb).values())
+    )
+    client = stack.enter_context(Client(cluster))
+    client.run(warm_up, DEFAULT_SPEC)
+    return client
+
+
+def dask_path(client: Client, corpus: Path, out: Path, n: int, shards: int) -> dict[str, float]:
+    """The Dask engine on the client's cluster into ``out``, then the load."""
+    workers = len(client.scheduler_info()["workers"])
+    client.run(reset_peak_rss)
+    cpu_before: dict[str, Any] = client.run(time.process_time)
+    wall, cpu = time.perf_counter(), time.process_time()
+    config = DaskConfig(
+        out=out, scheduler=client.scheduler.address, partitions=shards, progress=False
+    )
+    run_dask([str(corpus)], config)
+    seconds = time.perf_counter() - wall
+    driver_cpu = time.process_time() - cpu  # the LocalCluster's scheduler runs here
+    worker_cpu = sum(t - cpu_before[addr] for addr, t in client.run(time.process_time).items())
+    peaks = list(client.run(peak_rss_mb).values())
     row = line(
         f"dask engine, {workers} worker(s)",
         n,
@@ -129,30 +151,64 @@ def dask_path(
         f"peak RSS per worker {max(peaks):.0f} MB",
     )
     wall, cpu = time.perf_counter(), time.process_time()
-    load_dataset(out, work / f"dask{workers}.duckdb")
+    load_dataset(out, out.with_suffix(".duckdb"))
     load_seconds, load_cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(f"{'  + flashpoint load':<34} {load_seconds:7.1f} s wall {load_cpu:7.1f} s CPU")
     row["total_seconds"] = seconds + load_seconds
     row["total_cpu"] = row["cpu"] + load_cpu
+    row["peak_mb"] = max(peaks)
     return row
+
+
+def rounds(
+    corpus: Path, work: Path, n: int, shards: int, count: int, settings: dict[str, Any]
+) -> list[dict[str, float]]:
+    """``count`` rounds of local, Dask on 1 worker, Dask on 2 workers; each round's ratios."""
+    out = []
+    with ExitStack() as stack:
+        one = start_cluster(stack, 1, settings)
+        two = start_cluster(stack, 2, settings)
+        pool = stack.enter_context(
+            ProcessPoolExecutor(1, get_context("spawn"), warm_up, (DEFAULT_SPEC,))
+        )
+        for i in range(count):
+            print(f"-- round {i + 1}")
+            local = local_path(pool, corpus, work / f"local{i}.duckdb", n)
+            d1 = dask_path(one, corpus, work / f"dask1-{i}", n, shards)
+            d2 = dask_path(two, corpus, work / f"dask2-{i}", n, shards)
+            out.append(
+                {
+                    "speedup": d2["rate"] / d1["rate"],
+                    "wall": d1["total_seconds"] / local["seconds"],
+                    "cpu": d1["total_cpu"] / local["cpu"],
+                    "peak_mb": max(d1["peak_mb"], d2["peak_mb"]),
+                }
+            )
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=60, help="PolNeAR texts to use.")
-    parser.add_argument("--shards", type=int, default=12, help="JSONL files = Dask partitions.")
+    parser.add_argument("--limit", type=int, default=40, help="PolNeAR texts to use.")
+    parser.add_argument("--shards", type=int, default=8, help="JSONL files = Dask partitions.")
+    parser.add_argument("--rounds", type=int, default=3, help="Alternations of the paths.")
+    parser.add_argument("--profiler", action="store_true", help="Keep Dask's worker profiler on.")
     parser.add_argument(
-        "--plain-env", action="store_true", help="Workers without the nanny's default environ."
+        "--dask-malloc-trim",
+        action="store_true",
+        help="Keep the nanny's MALLOC_TRIM_THRESHOLD_=65536 for the workers.",
     )
     parser.add_argument(
-        "--profiler",
-        action="store_true",
-        help="Keep Dask's worker profiler on (the engine's LocalCluster turns it off).",
+        "--dask-timers", action="store_true", help="Keep Dask's default housekeeping intervals."
     )
     args = parser.parse_args(argv)
-    environ: dict[str, Any] = {"distributed.nanny.pre-spawn-environ": {}} if args.plain_env else {}
+    settings = dict(CLUSTER_CONFIG)
+    if args.dask_timers:
+        settings = {k: v for k, v in settings.items() if k not in HOUSEKEEPING}
     if args.profiler:
-        environ[PROFILER] = True
+        settings[PROFILER] = True
+    if args.dask_malloc_trim:
+        settings[MALLOC_TRIM] = 65536
     if not POLNEAR.is_dir():
         print(f"skipped: {POLNEAR} is absent", file=sys.stderr)
         return 0
@@ -160,20 +216,15 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         n = write_corpus(args.limit, args.shards, work / "corpus")
         print(f"{n} PolNeAR articles in {args.shards} JSONL shards (= Dask partitions)")
-        before = local_path(work / "corpus", work / "before", n)
-        one = dask_path(work / "corpus", work, n, 1, args.shards, environ)
-        two = dask_path(work / "corpus", work, n, 2, args.shards, environ)
-        after = local_path(work / "corpus", work / "after", n)
-    # the local path runs before and after the Dask paths: their mean cancels slow drifts
-    # of the machine's load, which move CPU times too (cores shared with other jobs)
-    local = {k: (before[k] + after[k]) / 2 for k in before}
+        results = rounds(work / "corpus", work, n, args.shards, args.rounds, settings)
+    print("round  speedup 2/1  dask/local wall  dask/local CPU")
+    for i, r in enumerate(results, 1):
+        print(f"{i:>5}  {r['speedup']:10.2f}x  {r['wall']:15.2f}  {r['cpu']:14.2f}")
+    med = {k: statistics.median(r[k] for r in results) for k in ("speedup", "wall", "cpu")}
     print(
-        f"speedup 2 vs 1 worker: wall {two['rate'] / one['rate']:.2f}x, "
-        f"CPU per article 2/1 {two['cpu'] / one['cpu']:.2f}"
-    )
-    print(
-        f"dask (run + load) / local on 1 process (mean of both): wall "
-        f"{one['total_seconds'] / local['seconds']:.2f}, CPU {one['total_cpu'] / local['cpu']:.2f}"
+        f"median: speedup 2 vs 1 worker {med['speedup']:.2f}x; dask (run + load) / local on "
+        f"1 process: wall {med['wall']:.2f}, CPU {med['cpu']:.2f}; peak RSS per worker "
+        f"{max(r['peak_mb'] for r in results):.0f} MB"
     )
     return 0
 

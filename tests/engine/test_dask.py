@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import dask
 import pytest
 from click.testing import CliRunner
 from corpus_helpers import ARTICLES
@@ -34,13 +35,16 @@ TIMESTAMPS = {"ingested_at", "recorded_at"}
 def cluster() -> Iterator[LocalCluster]:
     """One single-threaded worker process for the whole module: loading the spaCy model is
     what the tests' time goes to, and a second worker would only double that."""
-    with LocalCluster(
-        n_workers=1,
-        processes=True,
-        threads_per_worker=1,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    ) as local:
+    with (
+        dask.config.set(dask_engine.CLUSTER_CONFIG),
+        LocalCluster(
+            n_workers=1,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as local,
+    ):
         yield local
 
 
@@ -256,3 +260,15 @@ def test_cli_runs_on_dask_then_loads(
     assert "3 new articles" in loaded.output
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == 3
+
+
+def test_own_local_cluster_workers_run_without_profiler_and_malloc_trim() -> None:
+    """Both Dask defaults cost spaCy CPU (bench/RESULTS.md); the thread limits stay."""
+    with dask_engine.connect(DaskConfig(workers=1, progress=False)) as client:
+        environ = {
+            name: next(iter(client.run(os.getenv, name).values()))
+            for name in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")
+        }
+        (profiler,) = client.run(dask.config.get, dask_engine.PROFILER).values()
+    assert environ == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}
+    assert profiler is False
