@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -87,9 +88,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: str, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, log: Path, cache_mb: int) -> subprocess.Popen[bytes]:
     """`flashpoint serve` in a subprocess (its output to ``log``), returned once it answers."""
     command = [sys.executable, "-m", "flashpoint.cli", "serve", "--db", db, "--port", str(port)]
+    command += ["--cache-mb", str(cache_mb)]
     with log.open("wb") as out:
         server = subprocess.Popen(command, stderr=out, stdout=out)
     deadline = time.monotonic() + 300
@@ -103,32 +105,42 @@ def start_server(db: str, port: int, log: Path) -> subprocess.Popen[bytes]:
     raise SystemExit(f"the server did not answer:\n{log.read_text(errors='replace')}")
 
 
-def endpoints(events: int) -> dict[str, list[str]]:
-    """Endpoint name -> URLs to pick from (varied filters, pages and ids)."""
-    rng = random.Random(0)
+def endpoints(events: int) -> dict[str, Callable[[random.Random], str]]:
+    """Endpoint name -> a URL drawn at random: varied filters and pages (a few hundred
+    distinct URLs, which the response cache may hold) and event ids from the whole store
+    (almost always a miss)."""
     pairs = [f"{COUNTRIES[i]}:{COUNTRIES[(i * 7 + 3) % 20]}" for i in range(20)]
     days = [f"2023-{m:02d}-01" for m in range(1, 13)]
     types = list(plover_types())
     return {
-        "events": [f"/api/events?offset={rng.randrange(0, 2000)}" for _ in range(50)],
-        "events?dyad": [f"/api/events?dyad={p}&since={d}" for p in pairs for d in days[:3]],
-        "events?type": [f"/api/events?type={t}&country={c}" for t in types for c in COUNTRIES[:5]],
-        "events/{id}": [f"/api/events/e{rng.randrange(events)}" for _ in range(200)],
-        "articles": [f"/api/articles?since={d}&limit=100" for d in days],
-        "stats": ["/api/stats"],
-        "dyads": [f"/api/dyads?since={d}" for d in days],
-        "timeline": [f"/api/timeline?dyad={p}&since=2023-01-01&until=2023-12-31" for p in pairs],
+        "events": lambda r: f"/api/events?offset={50 * r.randrange(40)}",
+        "events?dyad": lambda r: f"/api/events?dyad={r.choice(pairs)}&since={r.choice(days[:3])}",
+        "events?type": lambda r: (
+            f"/api/events?type={r.choice(types)}&country={r.choice(COUNTRIES[:5])}"
+        ),
+        "events/{id}": lambda r: f"/api/events/e{r.randrange(events)}",
+        "articles": lambda r: f"/api/articles?since={r.choice(days)}&limit=100",
+        "stats": lambda r: "/api/stats",
+        "dyads": lambda r: f"/api/dyads?since={r.choice(days)}",
+        "timeline": lambda r: (
+            f"/api/timeline?dyad={r.choice(pairs)}&since=2023-01-01&until=2023-12-31"
+        ),
     }
 
 
 def load(
-    port: int, targets: dict[str, list[str]], clients: int, seconds: float, think: float = 0.0
+    port: int,
+    targets: dict[str, Callable[[random.Random], str]],
+    clients: int,
+    seconds: float,
+    think: float = 0.0,
 ) -> None:
     """``clients`` threads, each with its own connection, for ``seconds``; then the report.
     ``think`` > 0 makes each client an interactive user who waits a random time (exponential,
     that mean in seconds) between requests; 0 is a saturation test (back-to-back requests)."""
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
+    hits: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
     stop = time.monotonic() + seconds
     names = list(targets)
@@ -138,15 +150,18 @@ def load(
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
             while time.monotonic() < stop:
                 name = rng.choice(names)
+                url = targets[name](rng)
                 started = time.perf_counter()
                 try:
-                    ok = http.get(rng.choice(targets[name])).status_code == 200
+                    response = http.get(url)
+                    ok, hit = response.status_code == 200, response.headers.get("x-cache") == "hit"
                 except httpx.HTTPError:
-                    ok = False
+                    ok = hit = False
                 elapsed = (time.perf_counter() - started) * 1000
                 with lock:
                     latencies[name].append(elapsed)
                     errors[name] += not ok
+                    hits[name] += hit
                 if think > 0:
                     time.sleep(rng.expovariate(1.0 / think))
 
@@ -155,13 +170,17 @@ def load(
         thread.start()
     for thread in threads:
         thread.join()
-    print(f"{'endpoint':<14} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    print(
+        f"{'endpoint':<14} {'requests':>8} {'errors':>6} {'cached':>6} {'p50 ms':>8} {'p95 ms':>8}"
+    )
     every = [ms for name in names for ms in latencies[name]]
     for name in [*names, "all"]:
         values = every if name == "all" else latencies[name]
         failed = sum(errors.values()) if name == "all" else errors[name]
+        cached = sum(hits.values()) if name == "all" else hits[name]
+        share = f"{cached / len(values):.0%}" if values else "-"
         p50, p95 = percentile(values, 50), percentile(values, 95)
-        print(f"{name:<14} {len(values):>8} {failed:>6} {p50:>8.1f} {p95:>8.1f}")
+        print(f"{name:<14} {len(values):>8} {failed:>6} {share:>6} {p50:>8.1f} {p95:>8.1f}")
     print(f"throughput: {len(every) / seconds:.0f} requests/s")
 
 
@@ -182,6 +201,9 @@ def main() -> None:
         default=0.0,
         help="Mean pause of each client between requests, in seconds (0: back to back).",
     )
+    parser.add_argument(
+        "--cache-mb", type=int, default=64, help="The server's response cache (0: none)."
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="flashpoint-load-") as tmp:
         db = str(Path(tmp) / "load.duckdb")
@@ -189,10 +211,11 @@ def main() -> None:
         build_store(db, args.events)
         print(f"store: {args.events:,} events built in {time.perf_counter() - started:.1f}s")
         port = free_port()
-        server = start_server(db, port, Path(tmp) / "server.log")
+        server = start_server(db, port, Path(tmp) / "server.log", args.cache_mb)
         try:
             pause = f", {args.think:g}s mean think time" if args.think else ", back to back"
-            print(f"{args.clients} clients for {args.seconds:.0f}s on loopback{pause}")
+            cache = f"{args.cache_mb} MB response cache" if args.cache_mb else "no response cache"
+            print(f"{args.clients} clients for {args.seconds:.0f}s on loopback{pause}, {cache}")
             load(port, endpoints(args.events), args.clients, args.seconds, args.think)
         finally:
             server.terminate()

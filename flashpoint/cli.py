@@ -706,8 +706,15 @@ def export(
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--cache-mb",
+    default=64,
+    show_default=True,
+    type=click.IntRange(0, 1_000_000),
+    help="Memory for API responses kept until the next write (0: no cache).",
+)
 @handle_errors
-def serve(db: str, host: str, port: int) -> None:
+def serve(db: str, host: str, port: int, cache_mb: int) -> None:
     """REST API and dashboard (docs at /docs); FLASHPOINT_TOKEN enables POST /api/articles."""
     import os
 
@@ -718,7 +725,7 @@ def serve(db: str, host: str, port: int) -> None:
     token = os.environ.get("FLASHPOINT_TOKEN") or None
     mode = "read-write, POST /api/articles enabled" if token else "read-only"
     click.echo(f"serving {db} ({mode}) on http://{host}:{port}/ (API docs at /docs)", err=True)
-    uvicorn.run(create_app(db, token), host=host, port=port)
+    uvicorn.run(create_app(db, token, cache_mb), host=host, port=port)
 
 
 @main.group("eval")

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 
 from flashpoint import __version__
 from flashpoint.api import ingest, reads, signals
+from flashpoint.api.cache import CACHE_MB, CacheMiddleware
 from flashpoint.api.dashboard import router as dashboard_router
 from flashpoint.api.db import Database
 from flashpoint.errors import FlashpointError
@@ -24,10 +25,11 @@ quotes, claims, story clusters, actors and dyad signals. List endpoints take `li
 `format=csv`. `POST /api/articles` needs `Authorization: Bearer <FLASHPOINT_TOKEN>`."""
 
 
-def create_app(db_path: str, token: str | None = None) -> FastAPI:
+def create_app(db_path: str, token: str | None = None, cache_mb: int = CACHE_MB) -> FastAPI:
     """The app over the store at ``db_path``; ``token`` enables POST /api/articles (the
-    store is then opened read-write, otherwise read-only)."""
-    db = Database(str(db_path), writable=bool(token))
+    store is then opened read-write, otherwise read-only); ``cache_mb`` of responses are
+    kept until the next write (0: none)."""
+    db = Database(str(db_path), writable=bool(token), cache_mb=cache_mb)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -40,6 +42,7 @@ def create_app(db_path: str, token: str | None = None) -> FastAPI:
     app.state.db = db
     app.state.token = token or None
     app.add_exception_handler(FlashpointError, _bad_input)
+    app.add_middleware(CacheMiddleware, cache=db.responses)
     app.include_router(reads.router)
     app.include_router(signals.router)
     app.include_router(ingest.router)

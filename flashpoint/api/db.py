@@ -16,6 +16,7 @@ from typing import Any
 
 from fastapi import Request
 
+from flashpoint.api.cache import CACHE_MB, ResponseCache
 from flashpoint.api.data import CursorStore
 from flashpoint.store import Store
 
@@ -24,14 +25,15 @@ CACHE_SIZE = 256
 
 
 class Database:
-    """The store behind the app, the lock that lets one ingest run at a time, and a cache of
-    costly results that every committed write empties (nothing else can write the file while
-    the app holds it)."""
+    """The store behind the app, the lock that lets one ingest run at a time, and the caches
+    that every committed write empties (nothing else can write the file while the app holds
+    it): costly results (the signal queries) and whole responses (``cache``)."""
 
-    def __init__(self, path: str, *, writable: bool) -> None:
+    def __init__(self, path: str, *, writable: bool, cache_mb: int = CACHE_MB) -> None:
         self.path = path
         self.writable = writable
         self.write_lock = threading.Lock()
+        self.responses = ResponseCache(cache_mb * 1_000_000)
         self._lock = threading.Lock()
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._store: Store | None = self._open()  # now, so a bad path fails at startup
@@ -61,9 +63,10 @@ class Database:
         return value
 
     def invalidate(self) -> None:
-        """Forget cached results: called after every ingest run."""
+        """Forget cached results and responses: called after every ingest run."""
         with self._lock:
             self._cache.clear()
+        self.responses.clear()
 
     def close(self) -> None:
         with self._lock:
