@@ -10,6 +10,7 @@ The store is synthetic (SQL generate_series): articles, events of every PLOVER t
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -80,6 +81,12 @@ def build_store(path: str, events: int) -> None:
             "'GOV', 0, 9 FROM generate_series(0, ? - 1) t(i), (VALUES ('source'), ('target')) v(r)",
             [articles, COUNTRIES, events],
         )
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -216,7 +223,11 @@ def main() -> None:
             pause = f", {args.think:g}s mean think time" if args.think else ", back to back"
             cache = f"{args.cache_mb} MB response cache" if args.cache_mb else "no response cache"
             print(f"{args.clients} clients for {args.seconds:.0f}s on loopback{pause}, {cache}")
+            server_cpu, client_cpu = cpu_seconds(server.pid), time.process_time()
             load(port, endpoints(args.events), args.clients, args.seconds, args.think)
+            server_cpu = cpu_seconds(server.pid) - server_cpu
+            client_cpu = time.process_time() - client_cpu
+            print(f"CPU: server {server_cpu:.1f} s, load clients {client_cpu:.1f} s")
         finally:
             server.terminate()
             server.wait(timeout=30)

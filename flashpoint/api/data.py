@@ -53,8 +53,18 @@ _LOCATION = (
 _COLUMNS = ", ".join(EVENT_FIELDS) + f", {_LOCATION}"
 _ACTORS = (
     f"SELECT article_id, event_id, role, {', '.join(_ACTOR_FIELDS)} FROM event_actors "
-    "WHERE event_id IN (SELECT unnest(?)) ORDER BY char_start, char_end"
+    "WHERE {where} ORDER BY char_start, char_end"
 )
+#: One event's actors by the event_id index; a page's in one scan.
+_ONE_EVENT, _EVENTS = "event_id = ?", "event_id IN (SELECT unnest(?))"
+
+
+def records(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[Row]:
+    """Rows as dicts straight from DuckDB's Python values: for the few rows of a page or a
+    lookup, going through Arrow costs more than the query."""
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _with_actors(con: duckdb.DuckDBPyConnection, events: list[Row]) -> list[Row]:
@@ -67,7 +77,8 @@ def _with_actors(con: duckdb.DuckDBPyConnection, events: list[Row]) -> list[Row]
     if not events:
         return events
     ids = [e["event_id"] for e in events]
-    for actor in con.sql(_ACTORS, params=[ids]).to_arrow_table().to_pylist():
+    where, param = (_ONE_EVENT, ids[0]) if len(ids) == 1 else (_EVENTS, ids)
+    for actor in records(con, _ACTORS.format(where=where), [param]):
         owner = by_event.get((actor.pop("article_id"), actor.pop("event_id")))
         if owner is not None:
             owner[actor.pop("role")].append(actor)
@@ -86,17 +97,18 @@ def event_page(con: duckdb.DuckDBPyConnection, q: EventQuery, limit: int, offset
     """One page of events, newest first; actors are looked up for that page only."""
     where, params = _event_where(q)
     sql = f"SELECT {_COLUMNS} FROM events e{where} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?"
-    rows = con.sql(sql, params=[*params, limit, offset]).to_arrow_table().to_pylist()
+    rows = records(con, sql, [*params, limit, offset])
     return _with_actors(con, rows)
 
 
 def event_by_id(con: duckdb.DuckDBPyConnection, event_id: str) -> Row | None:
-    """One event with its article (text included) and its story cluster, or None."""
-    sql = f"SELECT {_COLUMNS} FROM events WHERE event_id = ? ORDER BY article_id LIMIT 1"
-    rows = con.sql(sql, params=[event_id]).to_arrow_table().to_pylist()
+    """One event with its article (text included) and its story cluster, or None. Ids are
+    unique per article only: the first article's event wins (sorted here, not in SQL, so
+    the lookup stays on the event_id index)."""
+    rows = records(con, f"SELECT {_COLUMNS} FROM events WHERE event_id = ?", [event_id])
     if not rows:
         return None
-    [event] = _with_actors(con, rows)
+    [event] = _with_actors(con, [min(rows, key=lambda r: r["article_id"])])
     event["article"] = article_by_id(con, event["article_id"])
     event["cluster"] = cluster_by_id(con, event["cluster_id"]) if event["cluster_id"] else None
     return event
@@ -104,25 +116,18 @@ def event_by_id(con: duckdb.DuckDBPyConnection, event_id: str) -> Row | None:
 
 def article_by_id(con: duckdb.DuckDBPyConnection, article_id: str) -> Row | None:
     """The whole article record, text included."""
-    rows = (
-        con.sql(
-            "SELECT article_id, url, outlet, title, published, lang, text, source_path, "
-            "ingested_at, duplicate_of FROM articles WHERE article_id = ?",
-            params=[article_id],
-        )
-        .to_arrow_table()
-        .to_pylist()
+    rows = records(
+        con,
+        "SELECT article_id, url, outlet, title, published, lang, text, source_path, "
+        "ingested_at, duplicate_of FROM articles WHERE article_id = ?",
+        [article_id],
     )
     return rows[0] if rows else None
 
 
 def cluster_by_id(con: duckdb.DuckDBPyConnection, cluster_id: str) -> Row | None:
     """A story cluster's record with the articles that reported it."""
-    rows = (
-        con.sql("SELECT * FROM clusters WHERE cluster_id = ?", params=[cluster_id])
-        .to_arrow_table()
-        .to_pylist()
-    )
+    rows = records(con, "SELECT * FROM clusters WHERE cluster_id = ?", [cluster_id])
     if not rows:
         return None
     return {**rows[0], "articles": cluster_articles(con, cluster_id).to_pylist()}
@@ -141,7 +146,7 @@ def search_sentences(
         "sentence FROM s WHERE sentence ILIKE ? "
         "ORDER BY published DESC NULLS LAST, article_id, sentence_index LIMIT ? OFFSET ?"
     )
-    return con.sql(sql, params=[f"%{text}%", limit, offset]).to_arrow_table().to_pylist()
+    return records(con, sql, [f"%{text}%", limit, offset])
 
 
 def summary(store: Store) -> Row:
