@@ -8,9 +8,10 @@ figures are steady-state throughput. CPU seconds of a Dask path are summed over 
 (client, schedulers, nannies) and the workers.
 
 The same run takes 15–20% more or less CPU from one minute to the next on this (virtual)
-machine, so the paths alternate: ``--rounds`` times a local run, then the Dask run on the
-1-worker cluster, then on the 2-worker cluster (both clusters stay up); the ratios are
-taken within each round and their median is the result.
+machine, so the paths alternate: ``--rounds`` times a local run, then the Dask run on a
+1-worker cluster, then on a 2-worker cluster (each started for its run, pipeline loaded
+before the clock starts); the ratios are taken within each round and their median is the
+result.
 
     .venv/bin/python bench/scaling.py [--limit N] [--shards N] [--rounds N]
         [--profiler] [--dask-malloc-trim] [--dask-timers]
@@ -163,19 +164,22 @@ def dask_path(client: Client, corpus: Path, out: Path, n: int, shards: int) -> d
 def rounds(
     corpus: Path, work: Path, n: int, shards: int, count: int, settings: dict[str, Any]
 ) -> list[dict[str, float]]:
-    """``count`` rounds of local, Dask on 1 worker, Dask on 2 workers; each round's ratios."""
+    """``count`` rounds of local, Dask on 1 worker, Dask on 2 workers; each round's ratios.
+    Each cluster lives for its own path only, so no idle cluster's scheduler and nannies
+    add to the CPU counted in this process."""
     out = []
-    with ExitStack() as stack:
-        one = start_cluster(stack, 1, settings)
-        two = start_cluster(stack, 2, settings)
-        pool = stack.enter_context(
-            ProcessPoolExecutor(1, get_context("spawn"), warm_up, (DEFAULT_SPEC,))
-        )
+    with ProcessPoolExecutor(1, get_context("spawn"), warm_up, (DEFAULT_SPEC,)) as pool:
         for i in range(count):
             print(f"-- round {i + 1}")
             local = local_path(pool, corpus, work / f"local{i}.duckdb", n)
-            d1 = dask_path(one, corpus, work / f"dask1-{i}", n, shards)
-            d2 = dask_path(two, corpus, work / f"dask2-{i}", n, shards)
+            paths = {}
+            for workers in (1, 2):
+                with ExitStack() as stack:
+                    client = start_cluster(stack, workers, settings)
+                    paths[workers] = dask_path(
+                        client, corpus, work / f"dask{workers}-{i}", n, shards
+                    )
+            d1, d2 = paths[1], paths[2]
             out.append(
                 {
                     "speedup": d2["rate"] / d1["rate"],

@@ -193,7 +193,7 @@ def test_a_known_person_without_a_sector_takes_the_title(tmp_path) -> None:
 
 
 def test_hyphenated_head_with_spaced_hyphen(actors, find) -> None:
-    """"Vice - President" tokenises like "vice-president" but its text differs; the head
+    """ "Vice - President" tokenises like "vice-president" but its text differs; the head
     is still found (it used to raise KeyError)."""
     found = actors("The Vice - President of Kenya met the vice-president of Uganda.")
     assert find(found, "Vice - President of Kenya").country == "KEN"

@@ -151,7 +151,7 @@ def test_migration_adds_columns_to_an_existing_store(tmp_path: Path) -> None:
     )
     con.close()
     with Store(path) as store:
-        assert store.version == 6
+        assert store.version == migrations()[-1][0]
         row = store.con.execute(
             "SELECT event_id, location_precision, location_confidence FROM events"
         ).fetchall()

@@ -78,3 +78,33 @@ def test_a_late_numbered_migration_is_still_applied(
     )
     with Store(tmp_path / "a.duckdb") as store:
         assert {"t2", "t3"} <= set(store.table_names())
+
+
+@pytest.mark.parametrize("table", ["events", "event_actors"])
+def test_one_event_is_read_through_the_event_id_index(tmp_path: Path, table: str) -> None:
+    """The API's event view looks events and their actors up by id; without the index of
+    migration 0007 each lookup scans the whole table."""
+    with Store(tmp_path / "a.duckdb") as store:
+        store.con.execute(
+            "INSERT INTO events (article_id, event_id, sentence_index, char_start, char_end, "
+            "sentence, event_type, cameo_code, cameo_root, quad_class, goldstein, modality, "
+            "confidence, pattern, coder_version) SELECT 'a' || (i // 4), 'e' || i, 0, 0, 4, "
+            "'x', 'ASSAULT', '190', '19', 4, -10, 'asserted', 0.8, 'p', 'v' "
+            "FROM range(5000) t(i)"
+        )
+        store.con.execute(
+            "INSERT INTO event_actors (article_id, event_id, role, text, char_start, char_end) "
+            "SELECT 'a' || (i // 4), 'e' || i, 'source', 'X', 0, 1 FROM range(5000) t(i)"
+        )
+        sql = f"EXPLAIN ANALYZE SELECT * FROM {table} WHERE event_id = 'e1'"
+        plan = store.con.execute(sql).fetchall()
+    assert "Index Scan" in plan[0][1]
+
+
+def test_counts_every_table_in_one_go(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.duckdb") as store:
+        store.con.execute("INSERT INTO sentences VALUES ('a', 0, 0, 4), ('a', 1, 5, 9)")
+        counts = store.counts()
+        assert counts["sentences"] == 2 and counts["articles"] == 0
+        assert store.counts(["sentences"]) == {"sentences": 2}
+    assert "schema_migrations" not in counts
