@@ -8,10 +8,10 @@ figures are steady-state throughput. CPU seconds of a Dask path are summed over 
 (client, schedulers, nannies) and the workers.
 
 The same run takes 15–20% more or less CPU from one minute to the next on this (virtual)
-machine, so the paths alternate: ``--rounds`` times a local run, then the Dask run on a
-1-worker cluster, then on a 2-worker cluster (each started for its run, pipeline loaded
-before the clock starts); the ratios are taken within each round and their median is the
-result.
+machine, so the paths alternate: ``--rounds`` times a local run, then the Dask run on the
+1-worker cluster, then on the 2-worker cluster, after one warm-up round of all three; the
+ratios are taken within each round and their median is the result. Both clusters stay up,
+so the idle one's scheduler and nannies count against the Dask path (a little).
 
     .venv/bin/python bench/scaling.py [--limit N] [--shards N] [--rounds N]
         [--profiler] [--dask-malloc-trim] [--dask-timers]
@@ -164,22 +164,24 @@ def dask_path(client: Client, corpus: Path, out: Path, n: int, shards: int) -> d
 def rounds(
     corpus: Path, work: Path, n: int, shards: int, count: int, settings: dict[str, Any]
 ) -> list[dict[str, float]]:
-    """``count`` rounds of local, Dask on 1 worker, Dask on 2 workers; each round's ratios.
-    Each cluster lives for its own path only, so no idle cluster's scheduler and nannies
-    add to the CPU counted in this process."""
+    """A warm-up round, then ``count`` rounds of local, Dask on 1 worker, Dask on 2 workers;
+    each measured round's ratios. A process's first pass over a corpus cost 10–30% more
+    (bench/RESULTS.md), so every path runs once unmeasured and the processes (clusters,
+    local child) stay up: a long run's workers are past their first pass too."""
     out = []
-    with ProcessPoolExecutor(1, get_context("spawn"), warm_up, (DEFAULT_SPEC,)) as pool:
-        for i in range(count):
-            print(f"-- round {i + 1}")
+    with ExitStack() as stack:
+        one = start_cluster(stack, 1, settings)
+        two = start_cluster(stack, 2, settings)
+        pool = stack.enter_context(
+            ProcessPoolExecutor(1, get_context("spawn"), warm_up, (DEFAULT_SPEC,))
+        )
+        for i in range(count + 1):
+            print("-- warm-up round (not counted)" if i == 0 else f"-- round {i}")
             local = local_path(pool, corpus, work / f"local{i}.duckdb", n)
-            paths = {}
-            for workers in (1, 2):
-                with ExitStack() as stack:
-                    client = start_cluster(stack, workers, settings)
-                    paths[workers] = dask_path(
-                        client, corpus, work / f"dask{workers}-{i}", n, shards
-                    )
-            d1, d2 = paths[1], paths[2]
+            d1 = dask_path(one, corpus, work / f"dask1-{i}", n, shards)
+            d2 = dask_path(two, corpus, work / f"dask2-{i}", n, shards)
+            if i == 0:
+                continue
             out.append(
                 {
                     "speedup": d2["rate"] / d1["rate"],
