@@ -39,8 +39,6 @@ class ResponseCache:
 
     max_bytes: int
     generation: int = 0
-    hits: int = 0
-    misses: int = 0
     _size: int = 0
     _items: OrderedDict[Key, Cached] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -48,11 +46,8 @@ class ResponseCache:
     def get(self, key: Key) -> Cached | None:
         with self._lock:
             found = self._items.get(key)
-            if found is None:
-                self.misses += 1
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
+            if found is not None:
+                self._items.move_to_end(key)
             return found
 
     def put(self, key: Key, generation: int, response: Cached) -> None:

@@ -27,7 +27,7 @@ CACHE_SIZE = 256
 class Database:
     """The store behind the app, the lock that lets one ingest run at a time, and the caches
     that every committed write empties (nothing else can write the file while the app holds
-    it): costly results (the signal queries) and whole responses (``cache``)."""
+    it): costly results (the signal queries) and whole responses (``responses``)."""
 
     def __init__(self, path: str, *, writable: bool, cache_mb: int = CACHE_MB) -> None:
         self.path = path
